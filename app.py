@@ -1,0 +1,38 @@
+"""The app factory: settings, database, pages and callbacks. `server` is what gunicorn serves."""
+from __future__ import annotations
+
+from dash import Dash
+
+from data import cli
+from data.settings import Settings, load_settings
+
+INDEX_STRING = """<!DOCTYPE html>
+<html lang="en">
+<head>{%metas%}<title>{%title%}</title>{%favicon%}{%css%}</head>
+<body>{%app_entry%}<footer>{%config%}{%scripts%}{%renderer%}</footer></body>
+</html>"""
+
+
+def create_app(settings: Settings | None = None) -> Dash:
+    settings = settings or load_settings()
+    app = Dash(
+        __name__,
+        use_pages=True,
+        pages_folder="dashboard/pages",
+        serve_locally=True,  # every script and stylesheet from this server, never a CDN
+        title=f"IRO service dashboard - {settings.council_name}",
+        suppress_callback_exceptions=True,
+    )
+    app.index_string = INDEX_STRING
+    app.server.config["SETTINGS"] = settings
+    cli.register(app.server)
+
+    from dashboard.layout import shell
+    import callbacks  # noqa: F401  (registers every page's callbacks)
+
+    app.layout = shell(settings)
+    return app
+
+
+app = create_app()
+server = app.server

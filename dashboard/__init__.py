@@ -1,0 +1,1 @@
+"""Figures, components and page layouts. Knows nothing of the database."""

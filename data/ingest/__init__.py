@@ -1,0 +1,1 @@
+"""The importer: files -> validated rows -> one all-or-nothing transaction."""

@@ -1,0 +1,1 @@
+"""Measures: pure functions from data frames and filters to results. No Dash here."""

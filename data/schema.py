@@ -1,0 +1,75 @@
+"""The database tables, built from the input specs plus the import log and its findings.
+
+Changes to these tables go through a migration in data/migrations (see data/db.py).
+"""
+from __future__ import annotations
+
+from sqlalchemy import (Column, Date, DateTime, Float, ForeignKey, Integer, MetaData, String,
+                        Table, Text)
+
+from data.ingest.specs import DATE, NUMBER, TABLES
+
+metadata = MetaData(naming_convention={
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+})
+
+
+def _data_column(column, is_key: bool) -> Column:
+    if column.kind == DATE:
+        sql_type = Date()
+    elif column.kind == NUMBER:
+        sql_type = Float()
+    else:
+        sql_type = String(column.length)
+    return Column(column.db_name, sql_type, primary_key=is_key, nullable=not is_key)
+
+
+def _data_table(spec) -> Table:
+    keys = set(spec.key_columns)
+    columns = []
+    if spec.by_council:
+        columns.append(Column("la", String(10), primary_key=True))
+    columns += [_data_column(c, c.db_name in keys) for c in spec.columns]
+    # The collection year the row came from; part of the key for per-year tables.
+    columns.append(Column("year", Integer, primary_key=spec.per_year, nullable=not spec.per_year))
+    columns.append(Column("import_id", Integer, nullable=False))
+    return Table(spec.name, metadata, *columns)
+
+
+DATA_TABLES: dict[str, Table] = {spec.name: _data_table(spec) for spec in TABLES}
+
+imports = Table(
+    "imports", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("started_at", DateTime, nullable=False),
+    Column("finished_at", DateTime),
+    Column("user_name", String(100), nullable=False),
+    Column("source", String(20), nullable=False),  # command line, upload, demo
+    Column("files", Text, nullable=False),  # JSON list of file names
+    Column("outcome", String(20), nullable=False),  # succeeded, failed
+    Column("rows_read", Integer, nullable=False, default=0),
+    Column("inserted", Integer, nullable=False, default=0),
+    Column("updated", Integer, nullable=False, default=0),
+    Column("unchanged", Integer, nullable=False, default=0),
+    Column("merged", Integer, nullable=False, default=0),
+    Column("error_count", Integer, nullable=False, default=0),
+    Column("finding_count", Integer, nullable=False, default=0),
+    Column("summary", Text),  # JSON: per-table counts, or the first errors of a failed import
+)
+
+findings = Table(
+    "findings", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("import_id", Integer, ForeignKey("imports.id"), nullable=False, index=True),
+    Column("kind", String(60), nullable=False),
+    Column("table_name", String(40)),
+    Column("file", String(255)),
+    Column("file_row", Integer),
+    Column("column_name", String(40)),
+    Column("value", String(255)),
+    Column("child", String(20)),
+    Column("message", Text, nullable=False),
+)

@@ -1,0 +1,144 @@
+"""Configuration, read in one place.
+
+Defaults live in `data/settings.toml`. A council's own file (IRO_SETTINGS_FILE) is laid
+over them, then single environment variables over that. Everything else in the project
+receives a `Settings` object; nothing below this module reads the environment.
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+DEFAULTS_FILE = Path(__file__).with_name("settings.toml")
+
+
+@dataclass(frozen=True)
+class EnvSetting:
+    """One environment variable, where it lands in the settings tree, and what it means."""
+
+    env: str
+    path: tuple[str, ...]
+    help: str
+    kind: type = str
+
+
+# Every environment variable the app reads. The README's settings table documents each
+# (a test checks that), so an operator never has to read code to configure a deployment.
+ENV_SETTINGS = (
+    EnvSetting("DATABASE_URL", ("database", "url"),
+               "SQLAlchemy URL of the database; empty means a SQLite file under the instance folder."),
+    EnvSetting("CACHE_URL", ("cache", "url"),
+               "Redis URL shared by all workers; empty means a cache inside each process."),
+    EnvSetting("IRO_INSTANCE_DIR", ("instance_dir",),
+               "Folder for the SQLite file and generated demo files (default: instance/)."),
+    EnvSetting("IRO_COUNCIL_NAME", ("council", "name"), "Council name shown on every page."),
+    EnvSetting("IRO_COUNCIL_CODE", ("council", "code"),
+               "Council (LA) code given to data that has no LA column."),
+    EnvSetting("IRO_POPULATION_0_17", ("council", "population_0_17"),
+               "Children aged 0-17 living in the area, for rates per 10,000.", int),
+    EnvSetting("IRO_POSTCODE_DISTRICTS", ("council", "postcode_districts"),
+               "Comma-separated postcode districts of the council's own area.", list),
+    EnvSetting("IRO_TERM_CHILDREN_IN_CARE", ("terminology", "children_in_care"),
+               "Words used for children in care, e.g. 'our children'."),
+    EnvSetting("IRO_SUPPRESSION_THRESHOLD", ("suppression", "threshold"),
+               "Counts from 1 to this number are suppressed for aggregate-only roles.", int),
+)
+OTHER_ENV = (
+    ("IRO_SETTINGS_FILE", "A council's own settings file (TOML), laid over the defaults."),
+)
+
+
+@dataclass(frozen=True)
+class MeasureRule:
+    direction: str
+    green: float
+    amber: float
+    target: float | None = None
+
+
+@dataclass(frozen=True)
+class Settings:
+    council_name: str
+    council_code: str
+    population_0_17: int
+    postcode_districts: tuple[str, ...]
+    children_in_care: str
+    child_in_care: str
+    suppression_threshold: int
+    database_url: str
+    cache_url: str
+    instance_dir: Path
+    measure_rules: dict[str, MeasureRule] = field(default_factory=dict)
+
+
+def load_settings(environ: os._Environ | dict | None = None) -> Settings:
+    environ = os.environ if environ is None else environ
+    tree = _read_toml(DEFAULTS_FILE)
+    council_file = environ.get("IRO_SETTINGS_FILE")
+    if council_file:
+        _merge(tree, _read_toml(Path(council_file)))
+    for setting in ENV_SETTINGS:
+        raw = environ.get(setting.env)
+        if raw not in (None, ""):
+            _set_path(tree, setting.path, _convert(raw, setting))
+    return _build(tree)
+
+
+def _build(tree: dict) -> Settings:
+    instance_dir = Path(tree.get("instance_dir") or PROJECT_ROOT / "instance")
+    database_url = tree["database"]["url"] or f"sqlite:///{instance_dir / 'iro.sqlite'}"
+    rules = {
+        measure_id: MeasureRule(rule["direction"], float(rule["green"]), float(rule["amber"]),
+                                rule.get("target"))
+        for measure_id, rule in tree.get("measures", {}).items()
+    }
+    for measure_id, rule in rules.items():
+        if rule.direction not in ("higher_is_better", "lower_is_better"):
+            raise ValueError(f"settings: measures.{measure_id}.direction must be "
+                             f"higher_is_better or lower_is_better, not {rule.direction!r}")
+    return Settings(
+        council_name=tree["council"]["name"],
+        council_code=str(tree["council"]["code"]),
+        population_0_17=int(tree["council"]["population_0_17"]),
+        postcode_districts=tuple(d.strip().upper() for d in tree["council"]["postcode_districts"]),
+        children_in_care=tree["terminology"]["children_in_care"],
+        child_in_care=tree["terminology"]["child_in_care"],
+        suppression_threshold=int(tree["suppression"]["threshold"]),
+        database_url=database_url,
+        cache_url=tree["cache"]["url"],
+        instance_dir=instance_dir,
+        measure_rules=rules,
+    )
+
+
+def _read_toml(path: Path) -> dict:
+    with open(path, "rb") as handle:
+        return tomllib.load(handle)
+
+
+def _merge(base: dict, override: dict) -> None:
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            _merge(base[key], value)
+        else:
+            base[key] = value
+
+
+def _set_path(tree: dict, path: tuple[str, ...], value) -> None:
+    for key in path[:-1]:
+        tree = tree.setdefault(key, {})
+    tree[path[-1]] = value
+
+
+def _convert(raw: str, setting: EnvSetting):
+    if setting.kind is int:
+        try:
+            return int(raw)
+        except ValueError:
+            raise ValueError(f"{setting.env} must be a whole number, not {raw!r}") from None
+    if setting.kind is list:
+        return [part.strip() for part in raw.split(",") if part.strip()]
+    return raw
