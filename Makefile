@@ -1,0 +1,42 @@
+# The two commands a new user needs: `make run` and `make test`. Nothing but Python 3.11+ required.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8050
+WORKERS ?= 2
+
+.PHONY: run test setup demo bench screenshots clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.requirements: requirements.txt | $(BIN)/activate
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.requirements-test: requirements-test.txt requirements.txt $(VENV)/.requirements
+	$(BIN)/pip install --quiet -r requirements-test.txt
+	touch $@
+
+## run: serve the dashboard on demo data at http://$(HOST):$(PORT)
+run: $(VENV)/.requirements
+	$(BIN)/flask --app app setup
+	@echo "Serving the dashboard at http://$(HOST):$(PORT) (Ctrl+C to stop)"
+	$(BIN)/gunicorn app:server --workers $(WORKERS) --bind $(HOST):$(PORT) --no-control-socket
+
+## test: every test (PostgreSQL and browser tests say why if they are skipped)
+test: $(VENV)/.requirements-test
+	$(BIN)/python -m pytest
+
+## setup: create or upgrade the database; demo data if it is empty
+setup: $(VENV)/.requirements
+	$(BIN)/flask --app app setup
+
+## demo: replace the demo files and import them again
+demo: $(VENV)/.requirements
+	$(BIN)/flask --app app demo-data
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache
