@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dash import Dash
 
+import callbacks
+from dashboard.layout import shell
 from data import cli
 from data.settings import Settings, load_settings
 
@@ -27,10 +29,8 @@ def create_app(settings: Settings | None = None) -> Dash:
     app.server.config["SETTINGS"] = settings
     cli.register(app.server)
 
-    from dashboard.layout import shell
-    import callbacks  # noqa: F401  (registers every page's callbacks)
-
     app.layout = shell(settings)
+    callbacks.register(app)
     return app
 
 

@@ -1,11 +1,14 @@
-from dash import Input, Output, callback, html
+from dash import Input, Output, html
 from flask import current_app
 
 from dashboard import ids
 from data import store
 
 
-@callback(Output(ids.HOME_IMPORTS, "children"), Input(ids.HOME_REFRESH, "n_intervals"))
+def register(app) -> None:
+    app.callback(Output(ids.HOME_IMPORTS, "children"), Input(ids.HOME_REFRESH, "n_intervals"))(show_imports)
+
+
 def show_imports(_n):
     log = store.import_log(current_app.config["SETTINGS"])
     if log.empty:
@@ -16,4 +19,4 @@ def show_imports(_n):
         html.Td(row.id), html.Td(row.started_at.strftime("%d/%m/%Y %H:%M")), html.Td(row.user_name),
         html.Td(row.outcome), html.Td(f"{row.rows_read:,}"), html.Td(f"{row.finding_count:,}"),
     ]) for row in log.itertuples()])
-    return html.Table([html.Caption("Imports, newest first"), header, body], className="table table-sm")
+    return html.Table([html.Caption("Imports, newest first"), header, body], className="table table-sm caption-top")
