@@ -520,9 +520,9 @@ class CouncilSim:
                 return
 
     def _missing(self, child: str, dob: date, first: date, last: date | None) -> None:
-        for _ in range(self.rng.randint(1, 3)):
-            span = max(1, ((last or EXTRACT_DATE) - first).days)
-            start = first + timedelta(days=self.rng.randrange(span))
+        span = max(1, ((last or EXTRACT_DATE) - first).days)
+        starts = {first + timedelta(days=self.rng.randrange(span)) for _ in range(self.rng.randint(1, 3))}
+        for start in sorted(starts):
             self.tables.add("missing", [self.code, child, dob, self.rng.choice("MA"), start,
                                         start + timedelta(days=self.rng.randint(0, 4))])
 

@@ -47,12 +47,12 @@ def _text(value) -> str | None:
 
 
 def _children_without_header(incoming: dict[str, pd.DataFrame], header: pd.DataFrame) -> list[Finding]:
-    known = set(zip(header["la"], header["child"]))
+    known = pd.MultiIndex.from_frame(header[["la", "child"]])
     findings = []
     for table, frame in incoming.items():
         if table == "header" or "child" not in frame:
             continue
-        missing = frame.loc[[(la, c) not in known for la, c in zip(frame["la"], frame["child"])]]
+        missing = frame.loc[~pd.MultiIndex.from_frame(frame[["la", "child"]]).isin(known)]
         if len(missing):
             findings += _capped("child with no header row", table, missing,
                                 "no Header row for this child", "CHILD", "child")
@@ -63,8 +63,8 @@ def _episode_findings(new_episodes: pd.DataFrame | None, episodes: pd.DataFrame)
     if new_episodes is None or new_episodes.empty:
         return []
     findings = []
-    children = set(zip(new_episodes["la"], new_episodes["child"]))
-    theirs = episodes.loc[[(la, c) in children for la, c in zip(episodes["la"], episodes["child"])]]
+    children = pd.MultiIndex.from_frame(new_episodes[["la", "child"]])
+    theirs = episodes.loc[pd.MultiIndex.from_frame(episodes[["la", "child"]]).isin(children)]
     annotated = care_episodes(theirs)
     positions = new_episodes.set_index(["la", "child", "decom"])[["_file", "_row"]]
     annotated = annotated.join(positions, on=["la", "child", "decom"], how="inner")
@@ -107,9 +107,9 @@ def _reviews_outside_care(reviews: pd.DataFrame, episodes: pd.DataFrame) -> list
 def _review_code_findings(reviews: pd.DataFrame, header: pd.DataFrame) -> list[Finding]:
     findings = _capped("missing review code", "reviews", reviews.loc[reviews["review_code"].isna()],
                        "REVIEW_CODE is blank: the review is left out of participation", "REVIEW_CODE")
-    births = header.set_index(["la", "child"])["dob"]
-    dob = pd.Series([births.get((la, c)) for la, c in zip(reviews["la"], reviews["child"])],
-                    index=reviews.index, dtype="datetime64[s]")
+    births = header[["la", "child", "dob"]].rename(columns={"dob": "header_dob"})
+    dob = reviews[["la", "child"]].merge(births, on=["la", "child"], how="left")["header_dob"]
+    dob.index = reviews.index
     dob = dob.fillna(reviews["dob"]) if "dob" in reviews else dob
     fourth = dob + pd.DateOffset(years=4)
     pn0_old = reviews.loc[(reviews["review_code"] == "PN0") & fourth.notna() & (reviews["review"] >= fourth)]

@@ -106,7 +106,7 @@ def read_csv(text: str, display: str, path: Path, errors: list[Problem]) -> list
         table = RawTable(display, spec, [cell.strip().upper() for cell in header], file_year=file_year)
         width = len(header)
         for number, cells in enumerate(reader, start=2):
-            if not any(cell.strip() for cell in cells):
+            if not "".join(cells).strip():
                 continue  # blank lines are not rows
             if len(cells) != width:
                 errors.append(Problem(display, f"row has {len(cells)} cells but the header has {width}",

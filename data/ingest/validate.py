@@ -11,7 +11,7 @@ from data.ingest.readers import RawTable
 from data.ingest.specs import (CODE, COUNCIL_COLUMN, DATE, NUMBER, YEAR_COLUMN, TableSpec,
                                code_status)
 
-MISSING_WORDS = {"", "NULL"}
+MISSING_WORDS = ["", "NULL", "Null", "null"]
 FORMULA_STARTS = ("=", "+", "-", "@")
 # Reported one by one up to this many per file and column; beyond, one finding sums them up.
 FINDINGS_PER_COLUMN = 200
@@ -190,7 +190,7 @@ class TableCheck:
 
 def _blank_to_missing(text: pd.Series) -> pd.Series:
     stripped = text.str.strip()
-    return stripped.where(~stripped.str.upper().isin(MISSING_WORDS), None)
+    return stripped.where(~stripped.isin(MISSING_WORDS), None)
 
 
 def _row_ranges(rows: pd.Series, most: int = 20) -> str:
