@@ -36,7 +36,8 @@ def _progress():
 
 
 def register(app) -> None:
-    for command in (import_command, demo_data_command, setup_command, findings_command):
+    from data.report_cli import report_command
+    for command in (import_command, demo_data_command, setup_command, findings_command, report_command):
         app.cli.add_command(command)
 
 

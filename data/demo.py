@@ -153,8 +153,13 @@ class Geography:
             names = list(spec.districts) if index == 0 else self._district_names(index)
             self.districts[code] = [(d, lat + rng.uniform(-0.08, 0.08), lon + rng.uniform(-0.12, 0.12))
                                     for d in names]
-        # Districts far from every council, for placements a long way from home.
+        # Districts far from every council, for placements a long way from home, and a ring of
+        # neighbouring districts 8 to 18 miles out, outside the area but not far.
         self.far = [(f"YY{n}", rng.uniform(50.6, 54.8), rng.uniform(-3.8, 0.9)) for n in range(1, 41)]
+        self.near = {code: [(f"YN{index}{n}", lat + 0.2 * math.sin(n), lon + 0.3 * math.cos(n))
+                            for n in range(1, 10)]
+                     for index, code in enumerate(self.council_codes)
+                     for lat, lon in [self._centre(index)]}
 
     @staticmethod
     def _centre(index: int) -> tuple[float, float]:
@@ -173,9 +178,7 @@ class Geography:
         if far:
             district = self.rng.choice(self.far)
         elif near_other:
-            other = self.rng.choice(self.council_codes)
-            pool = self.districts[other] if other != council else self.far
-            district = self.rng.choice(pool)
+            district = self.rng.choice(self.near[council])
         else:
             district = self.rng.choice(self.districts[council])
         name, lat, lon = district
@@ -217,7 +220,7 @@ class CouncilSim:
     # --- the population ----------------------------------------------------------------------
 
     def run(self) -> None:
-        mean_years = 4.1  # time in care of the mix below: gives about `in_care` at each 31 March
+        mean_years = 3.5  # time in care of the mix below: gives about `in_care` at each 31 March
         entrants_per_year = self.in_care / mean_years
         first_entry = self.window_start - timedelta(days=365 * 18)
         span_days = (EXTRACT_DATE - first_entry).days
@@ -280,9 +283,9 @@ class CouncilSim:
     def _period(self, start: date, dob: date, eighteenth: date, uasc: bool) -> list[Episode]:
         rng = self.rng
         kind = rng.random()
-        if kind < 0.33:
+        if kind < 0.45:
             length = rng.randint(2, 180)
-        elif kind < 0.65:
+        elif kind < 0.73:
             length = rng.randint(180, 1100)
         else:
             length = 20000  # until 18
@@ -294,7 +297,7 @@ class CouncilSim:
         adoption = ls == "C1" and age_at_start < 4 and not reaches_18 and rng.random() < 0.45
         if adoption:
             end = start + timedelta(days=rng.randint(420, 900))
-        instability = rng.choices((0.25, 0.8, 2.5), (60, 30, 10))[0]
+        instability = rng.choices((0.12, 0.6, 2.5), (75, 18, 7))[0]  # placement moves a year
         episodes = [self._placement(start, dob, ls, "S", adoption=False)]
         day = start
         while True:

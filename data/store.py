@@ -1,11 +1,51 @@
-"""Database to pandas frames for the floors above. The only module pages' callbacks ask for data."""
+"""The database as frames for the floors above, loaded once per data version.
+
+The version is the id of the latest successful import. Every call checks it (one small query),
+so an import made through any process is seen by every other at its next request."""
 from __future__ import annotations
 
+import threading
+
 import pandas as pd
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from data import db
-from data.schema import imports
+from data.measures.dataset import FRAME_COLUMNS, Dataset
+from data.schema import DATA_TABLES, imports
+
+_lock = threading.Lock()
+_loaded: dict[str, Dataset] = {}
+
+
+def data_version(settings) -> int:
+    engine = db.get_engine(settings.database_url)
+    with engine.connect() as connection:
+        return connection.execute(select(func.coalesce(func.max(imports.c.id), 0)).where(
+            imports.c.outcome == "succeeded")).scalar()
+
+
+def dataset(settings) -> Dataset:
+    """The current data, from memory unless an import has happened since it was read."""
+    version = data_version(settings)
+    cached = _loaded.get(settings.database_url)
+    if cached is not None and cached.version == version:
+        return cached
+    with _lock:
+        cached = _loaded.get(settings.database_url)
+        if cached is None or cached.version != version:
+            cached = _read(settings, version)
+            _loaded[settings.database_url] = cached
+    return cached
+
+
+def _read(settings, version: int) -> Dataset:
+    engine = db.get_engine(settings.database_url)
+    frames = {}
+    with engine.connect() as connection:
+        for name, columns in FRAME_COLUMNS.items():
+            table = DATA_TABLES[name]
+            frames[name] = pd.read_sql(select(*(table.c[c] for c in columns)), connection)
+    return Dataset.from_frames(version=version, **frames)
 
 
 def import_log(settings, limit: int = 20) -> pd.DataFrame:

@@ -1,0 +1,53 @@
+"""What every measure is asked about: the data, the period, the as-at date and the children."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+from data.measures.dataset import Dataset
+from data.measures.filters import Filters, child_profiles, select_children
+from data.measures.periods import Period
+from data.settings import MeasureRule
+
+
+@dataclass(frozen=True)
+class Council:
+    """The settings a measure needs about the council (not the whole Settings object)."""
+
+    population_0_17: int
+    postcode_districts: tuple[str, ...]
+
+
+@dataclass
+class Context:
+    data: Dataset
+    period: Period
+    as_at: date
+    rules: dict[str, MeasureRule]
+    council: Council
+    filters: Filters = field(default_factory=Filters)
+    children: pd.MultiIndex | None = None  # None: every child
+
+    @property
+    def start(self) -> pd.Timestamp:
+        return pd.Timestamp(self.period.start)
+
+    @property
+    def end(self) -> pd.Timestamp:
+        return pd.Timestamp(self.period.end)
+
+    @property
+    def year_end(self) -> date:
+        """The date 'at year end' measures use: the period's last day."""
+        return self.period.end
+
+
+def make_context(data: Dataset, period: Period, rules: dict[str, MeasureRule], council: Council,
+                 as_at: date | None = None, filters: Filters | None = None) -> Context:
+    """As-at defaults to the period's last day. Filters become a set of children once, here."""
+    as_at = as_at or period.end
+    filters = filters or Filters()
+    children = select_children(child_profiles(data, as_at), filters) if filters.active else None
+    return Context(data, period, as_at, rules, council, filters, children)

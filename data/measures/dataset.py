@@ -1,0 +1,122 @@
+"""Every table as a frame, plus what is derived from them once per data version.
+
+The measures read a Dataset and nothing else, so they can be tested on frames built by hand.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+from functools import cached_property
+
+import pandas as pd
+
+from data.measures.calendar import add_months, add_working_days
+from data.measures.care import care_episodes, periods_of_care, place_in_periods
+
+# Columns each frame has (database column names); a missing extract is an empty frame.
+FRAME_COLUMNS = {
+    "header": ("la", "child", "sex", "dob", "ethnic"),
+    "episodes": ("la", "child", "decom", "rne", "ls", "cin", "place", "place_provider", "dec", "rec",
+                 "home_post", "pl_post"),
+    "reviews": ("la", "child", "review", "review_code"),
+    "uasc": ("la", "child", "duc"),
+    "oc3": ("la", "child", "year", "dob", "in_touch", "activ", "accom"),
+    "iros": ("la", "iro_id", "name", "team", "fte", "start", "end"),
+    "iro_allocations": ("la", "child", "iro_id", "start", "end"),
+    "escalations": ("la", "escalation_id", "child", "iro_id", "raised", "highest_stage", "category",
+                    "resolved", "outcome", "cafcass"),
+    "eet_status": ("la", "child", "status_date", "activ", "adviser"),
+    "feedback": ("la", "child", "review", "respondent", "returned", "advocate_offered", "child_chaired"),
+    "midway": ("la", "child", "check_date"),
+    "child_teams": ("la", "child", "team", "start", "end"),
+    "postcode_centroids": ("postcode", "lat", "lon"),
+}
+DATE_COLUMNS = {"dob", "decom", "dec", "review", "duc", "start", "end", "raised", "resolved",
+                "status_date", "check_date"}
+
+
+def empty_frame(name: str) -> pd.DataFrame:
+    columns = FRAME_COLUMNS[name]
+    return pd.DataFrame({c: pd.Series(dtype="datetime64[s]" if c in DATE_COLUMNS else
+                                      "float64" if c in ("fte", "lat", "lon") else
+                                      "Int64" if c == "year" else "str") for c in columns})
+
+
+@dataclass
+class Dataset:
+    header: pd.DataFrame
+    episodes: pd.DataFrame
+    reviews: pd.DataFrame
+    uasc: pd.DataFrame
+    oc3: pd.DataFrame
+    iros: pd.DataFrame
+    iro_allocations: pd.DataFrame
+    escalations: pd.DataFrame
+    eet_status: pd.DataFrame
+    feedback: pd.DataFrame
+    midway: pd.DataFrame
+    child_teams: pd.DataFrame
+    postcode_centroids: pd.DataFrame
+    version: int = 0  # the import that produced it: caches key on this
+
+    @classmethod
+    def from_frames(cls, version: int = 0, **frames: pd.DataFrame) -> "Dataset":
+        """Build from whichever frames are given; the rest are empty. Dates are normalised."""
+        complete = {}
+        for spec in fields(cls):
+            if spec.name == "version":
+                continue
+            frame = frames.get(spec.name)
+            frame = empty_frame(spec.name) if frame is None else frame.copy()
+            for column in FRAME_COLUMNS[spec.name]:
+                if column not in frame:
+                    frame[column] = empty_frame(spec.name)[column]
+                elif column in DATE_COLUMNS:
+                    frame[column] = pd.to_datetime(frame[column]).astype("datetime64[s]")
+            complete[spec.name] = frame[list(FRAME_COLUMNS[spec.name])]
+        return cls(version=version, **complete)
+
+    def has(self, name: str) -> bool:
+        return not getattr(self, name).empty
+
+    @property
+    def councils(self) -> list[str]:
+        return sorted(set(self.episodes["la"]) | set(self.header["la"]))
+
+    # --- derived once ---------------------------------------------------------------------
+
+    @cached_property
+    def care_episodes(self) -> pd.DataFrame:
+        """Episodes other than short breaks, in order, with their period of care."""
+        return care_episodes(self.episodes)
+
+    @cached_property
+    def periods(self) -> pd.DataFrame:
+        return periods_of_care(self.episodes)
+
+    @cached_property
+    def timed_reviews(self) -> pd.DataFrame:
+        """Reviews inside a period of care with their number in it, due date and timeliness.
+
+        Due: 1st within 20 working days of the period's start; 2nd within 3 months of the 1st;
+        later ones within 6 months of the one before (regulation 33)."""
+        reviews = self.reviews.copy()
+        reviews["period"] = place_in_periods(reviews, self.periods, "review")
+        reviews = reviews.dropna(subset=["period"]).sort_values(["period", "review"], kind="stable")
+        starts = self.periods.set_index("period")["start"]
+        reviews["period_start"] = reviews["period"].map(starts).astype("datetime64[s]")
+        reviews["number"] = reviews.groupby("period").cumcount() + 1
+        previous = reviews.groupby("period")["review"].shift()
+        due = add_working_days(reviews["period_start"], 20)
+        due = due.where(reviews["number"] == 1, add_months(previous, 3))
+        reviews["due"] = due.where(reviews["number"] <= 2, add_months(previous, 6))
+        reviews["previous"] = previous
+        reviews["on_time"] = reviews["review"] <= reviews["due"]
+        return reviews.reset_index(drop=True)
+
+    def in_care_on(self, day: date) -> pd.DataFrame:
+        """Each child in care on `day` (not short breaks), with the episode open on that day."""
+        ts = pd.Timestamp(day)
+        ep = self.care_episodes
+        open_then = ep[(ep["decom"] <= ts) & (ep["dec"].isna() | (ep["dec"] > ts))]
+        return open_then.sort_values("decom").drop_duplicates(["la", "child"], keep="last")

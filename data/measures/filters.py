@@ -1,0 +1,123 @@
+"""Filters (measures.md, "Filters"): each child's profile as at a date, and the children a
+set of filters selects.
+
+A filter cuts children, not events: a child's reviews, placements and escalations count when
+the child matches the filters as at the as-at date (their age band then, their legal status and
+placement then or, if they had left care, at their last episode).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+
+import pandas as pd
+
+from data.ingest.specs import ETHNIC_GROUPS
+from data.measures.dataset import Dataset
+
+AGE_BANDS = ("Under 1", "1-4", "5-9", "10-15", "16-17", "18+")
+SEXES = {"1": "Male", "M": "Male", "2": "Female", "F": "Female", "U": "Unknown"}
+ETHNIC_GROUP_OF = {code: group for group, codes in ETHNIC_GROUPS.items() for code in codes.split()}
+PLACEMENT_GROUPS = {
+    "Fostering: kinship": "U1 U2 U3",
+    "Fostering: other carers": "U4 U5 U6",
+    "Residential": "K1 K2 R1 P3 S1",
+    "Supported accommodation": "H5 K3 P2",
+    "Placed for adoption": "A3 A4 A5 A6",
+    "Placed with parents": "P1",
+}
+PLACEMENT_GROUP_OF = {code: group for group, codes in PLACEMENT_GROUPS.items() for code in codes.split()}
+OTHER_PLACEMENT = "Other"
+LEGAL_STATUS_GROUPS = {"C1": "Interim care order", "C2": "Full care order", "E1": "Placement order",
+                       "D1": "Freeing order", "V2": "Accommodated (section 20)",
+                       "L1": "Police protection, EPO or CAO", "L2": "Police protection, EPO or CAO",
+                       "L3": "Police protection, EPO or CAO", "J1": "Youth justice",
+                       "J2": "Youth justice", "J3": "Youth justice"}
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Selected values per filter; an empty tuple means no filter."""
+
+    council: tuple[str, ...] = ()
+    team: tuple[str, ...] = ()
+    iro: tuple[str, ...] = ()
+    age_band: tuple[str, ...] = ()
+    sex: tuple[str, ...] = ()
+    ethnic_group: tuple[str, ...] = ()
+    legal_status: tuple[str, ...] = ()
+    placement_group: tuple[str, ...] = ()
+    uasc: tuple[str, ...] = ()  # "Yes" / "No"
+    cin: tuple[str, ...] = ()
+
+    @property
+    def active(self) -> bool:
+        return any(getattr(self, f.name) for f in fields(self))
+
+    def as_dict(self) -> dict[str, tuple[str, ...]]:
+        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
+
+
+def age_band(dob: pd.Series, day: date) -> pd.Series:
+    ts = pd.Timestamp(day)
+    years = (ts.year - dob.dt.year) - ((dob.dt.month > ts.month) |
+                                       ((dob.dt.month == ts.month) & (dob.dt.day > ts.day))).astype(int)
+    bands = pd.cut(years, [-1000, 0, 4, 9, 15, 17, 1000], labels=AGE_BANDS, right=True)
+    return bands.astype("str").where(dob.notna(), None)
+
+
+def age_in_years(dob: pd.Series, day) -> pd.Series:
+    """Whole years of age on `day` (a date, or a Series of dates aligned with dob)."""
+    day = pd.Series(pd.Timestamp(day), index=dob.index) if not isinstance(day, pd.Series) else day
+    before_birthday = (dob.dt.month > day.dt.month) | ((dob.dt.month == day.dt.month) & (dob.dt.day > day.dt.day))
+    return day.dt.year - dob.dt.year - before_birthday.astype(int)
+
+
+def child_profiles(data: Dataset, day: date) -> pd.DataFrame:
+    """One row per child known to the data, with every filterable attribute as at `day`."""
+    ts = pd.Timestamp(day)
+    episodes = data.care_episodes[data.care_episodes["decom"] <= ts]
+    latest = episodes.sort_values("decom").drop_duplicates(["la", "child"], keep="last")
+    profile = data.header[["la", "child", "sex", "dob", "ethnic"]].merge(
+        latest[["la", "child", "ls", "place", "cin"]], on=["la", "child"], how="outer")
+    profile["age_band"] = age_band(profile["dob"], day)
+    profile["sex"] = profile["sex"].map(SEXES).fillna("Unknown")
+    profile["ethnic_group"] = profile["ethnic"].map(ETHNIC_GROUP_OF).fillna("Not known")
+    profile["legal_status"] = profile["ls"].map(LEGAL_STATUS_GROUPS).fillna("Not known")
+    profile["placement_group"] = profile["place"].map(PLACEMENT_GROUP_OF).fillna(OTHER_PLACEMENT)
+    profile["uasc"] = "No"
+    uasc = data.uasc[data.uasc["duc"].isna() | (data.uasc["duc"] > ts)]
+    profile.loc[_keys(profile).isin(_keys(uasc)), "uasc"] = "Yes"
+    profile["team"] = _as_at(data.child_teams, ts, "team").reindex(_keys(profile)).to_numpy()
+    profile["iro"] = _as_at(data.iro_allocations, ts, "iro_id").reindex(_keys(profile)).to_numpy()
+    profile["council"] = profile["la"]
+    return profile
+
+
+def select_children(profiles: pd.DataFrame, filters: Filters) -> pd.MultiIndex | None:
+    """The (la, child) keys matching every filter; None when no filter is set."""
+    if not filters.active:
+        return None
+    mask = pd.Series(True, index=profiles.index)
+    for name, values in filters.as_dict().items():
+        mask &= profiles[name].isin(values)
+    return _keys(profiles[mask])
+
+
+def restrict(frame: pd.DataFrame, children: pd.MultiIndex | None) -> pd.DataFrame:
+    """Rows of `frame` (with la and child columns) for the selected children."""
+    if children is None:
+        return frame
+    return frame[_keys(frame).isin(children)]
+
+
+def _keys(frame: pd.DataFrame) -> pd.MultiIndex:
+    return pd.MultiIndex.from_arrays([frame["la"], frame["child"]], names=["la", "child"])
+
+
+def _as_at(frame: pd.DataFrame, ts: pd.Timestamp, column: str) -> pd.Series:
+    """A dated assignment (start, end) per child as at ts: the one covering ts, else the latest before."""
+    started = frame[frame["start"] <= ts].copy()
+    started["covers"] = started["end"].isna() | (started["end"] >= ts)
+    started = started.sort_values(["covers", "start"]).drop_duplicates(["la", "child"], keep="last")
+    return started.set_index(["la", "child"])[column]

@@ -1,0 +1,92 @@
+"""Young people not in education, employment or training: 16-17 year olds in care (from the
+local eet_status extract) and care leavers (from the 903's OC3 table)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from data.measures.context import Context
+from data.measures.filters import age_in_years, restrict
+from data.measures.result import Result, share_result
+
+NEET = ("G4", "G5", "G6")
+CHECK_DAYS = 42
+ACTIVITY_LABELS = {
+    "F1": "Higher education, full time", "P1": "Higher education, part time",
+    "F2": "Other education, full time", "P2": "Other education, part time",
+    "F3": "Education (old code)", "P3": "Education (old code)",
+    "F4": "Apprenticeship, full time", "P4": "Apprenticeship, part time",
+    "F5": "Training or employment, full time", "P5": "Training or employment, part time",
+    "G4": "NEET: illness or disability", "G5": "NEET: other reasons", "G6": "NEET: pregnancy or parenting",
+    "0": "Not known",
+}
+
+
+def cohort_16_17(ctx: Context) -> pd.DataFrame:
+    """16-17 year olds in care at the as-at date with their latest status record by then."""
+    day = pd.Timestamp(ctx.as_at)
+    in_care = restrict(ctx.data.in_care_on(ctx.as_at), ctx.children)[["la", "child", "place", "ls"]]
+    people = in_care.merge(ctx.data.header[["la", "child", "dob", "sex"]], on=["la", "child"], how="left")
+    people["age"] = age_in_years(people["dob"], ctx.as_at)
+    people = people[people["age"].isin([16, 17])]
+    statuses = ctx.data.eet_status[ctx.data.eet_status["status_date"] <= day]
+    latest = statuses.sort_values("status_date").drop_duplicates(["la", "child"], keep="last")
+    people = people.merge(latest[["la", "child", "status_date", "activ", "adviser"]], on=["la", "child"], how="left")
+    people["neet"] = people["activ"].isin(NEET)
+    people["days_since_check"] = (day - people["status_date"]).dt.days
+    people["check_overdue"] = people["neet"] & (people["days_since_check"] > CHECK_DAYS)
+    people["activity"] = people["activ"].map(ACTIVITY_LABELS).fillna("No status recorded")
+    return people
+
+
+def neet_16_17(ctx: Context) -> Result:
+    people = cohort_16_17(ctx)
+    known = people[people["activ"].notna()]
+    unknown = len(people) - len(known)
+    rows = known[known["neet"]][["la", "child", "age", "place", "adviser", "status_date", "activ",
+                                 "days_since_check", "check_overdue"]]
+    return share_result("neet_16_17", "16-17 year olds in care who are NEET", ctx.period, ctx.as_at,
+                        int(known["neet"].sum()), len(known), ctx.rules, rows=rows,
+                        notes=(f"{unknown} of {len(people)} 16-17 year olds in care have no status recorded.",),
+                        extras={"unknown": unknown})
+
+
+def neet_checks_overdue(ctx: Context) -> Result:
+    neet = cohort_16_17(ctx)
+    neet = neet[neet["neet"]]
+    return share_result("neet_checks_overdue", "NEET young people not checked in six weeks", ctx.period,
+                        ctx.as_at, int(neet["check_overdue"].sum()), len(neet), ctx.rules,
+                        rows=neet[neet["check_overdue"]][["la", "child", "adviser", "status_date", "days_since_check"]])
+
+
+def _oc3_for_year(ctx: Context) -> pd.DataFrame:
+    oc3 = restrict(ctx.data.oc3, ctx.children)
+    oc3 = oc3[oc3["year"] == ctx.period.collection_year].copy()
+    birthday = oc3["dob"].apply(lambda d: _birthday_in_year(d, ctx.period.collection_year))
+    oc3["age"] = age_in_years(oc3["dob"], birthday) if len(oc3) else pd.Series(dtype="int64")
+    oc3["age_group"] = oc3["age"].map(lambda a: "17-18" if a <= 18 else "19-21")
+    return oc3
+
+
+def _birthday_in_year(dob: pd.Timestamp, year: int) -> pd.Timestamp:
+    """The birthday that falls in the collection year ending 31 March `year`."""
+    candidate = dob.replace(year=year) if not (dob.month == 2 and dob.day == 29) else pd.Timestamp(year, 2, 28)
+    return candidate if candidate <= pd.Timestamp(year, 3, 31) and candidate >= pd.Timestamp(year - 1, 4, 1) \
+        else candidate.replace(year=year - 1)
+
+
+def care_leavers_neet(ctx: Context) -> Result:
+    oc3 = _oc3_for_year(ctx)
+    in_touch = oc3[oc3["in_touch"] == "YES"].assign(neet=lambda f: f["activ"].isin(NEET))
+    by_age = in_touch.groupby("age_group")["neet"].agg(["sum", "size"])
+    breakdown = pd.DataFrame({"group": by_age.index, "numerator": by_age["sum"].astype(int).to_numpy(),
+                              "denominator": by_age["size"].astype(int).to_numpy()})
+    breakdown["value"] = breakdown["numerator"] / breakdown["denominator"]
+    return share_result("care_leavers_neet", "Care leavers who are NEET", ctx.period, ctx.as_at,
+                        int(in_touch["neet"].sum()), len(in_touch), ctx.rules, breakdown=breakdown)
+
+
+def care_leavers_in_touch(ctx: Context) -> Result:
+    oc3 = _oc3_for_year(ctx)
+    counted = oc3[oc3["in_touch"] != "DIED"]
+    return share_result("care_leavers_in_touch", "Care leavers in touch", ctx.period, ctx.as_at,
+                        int((counted["in_touch"] == "YES").sum()), len(counted), ctx.rules)

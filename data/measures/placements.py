@@ -1,0 +1,193 @@
+"""Children in care, placements, distance from home, stability, UASC and exits from care."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from data.measures.context import Context
+from data.measures.filters import child_profiles, restrict
+from data.measures.postcodes import district, resolve
+from data.measures.result import RATE, Result, count_result, rag_status, share_result
+
+PLACEMENT_STARTS = ("S", "P", "B", "T", "U")  # RNE codes that mean a new placement
+TEMPORARY = ("T0", "T1", "T2", "T3", "T4")
+ADOPTION = ("A3", "A4", "A5", "A6")
+MILES_PER_KM = 0.621371
+EARTH_RADIUS_KM = 6371.0088
+EXIT_GROUPS = {
+    "Adopted": {"E11": "Adopted, unopposed", "E12": "Adopted, consent dispensed with"},
+    "Special guardianship order": {"E45": "SGO to former foster carer, relative or friend",
+                                   "E46": "SGO to former foster carer, not relative or friend",
+                                   "E47": "SGO to another carer, relative or friend",
+                                   "E48": "SGO to another carer, not relative or friend"},
+    "Child arrangements order": {"E41": "Residence or child arrangements order"},
+    "Returned home": {"E4A": "Returned home as part of care planning",
+                      "E4B": "Returned home, not part of care planning",
+                      "E13": "Left to live with parent, relative or other person"},
+    "Independent living": {"E5": "Independent living with support", "E6": "Independent living without support"},
+    "Staying put (18+)": {"E17": "Aged 18+, stayed with current carers"},
+    "Transferred": {"E3": "Care taken over by another council", "E7": "Transferred to adult social care"},
+    "Custody": {"E9": "Sentenced to custody"},
+    "Other": {"E2": "Died", "E8": "Ceased for any other reason", "E14": "Accommodation on remand ended",
+              "E15": "Age assessment found the child to be 18 or over", "E16": "Moved abroad"},
+}
+EXIT_GROUP_OF = {code: group for group, codes in EXIT_GROUPS.items() for code in codes}
+EXIT_MEANING = {code: meaning for codes in EXIT_GROUPS.values() for code, meaning in codes.items()}
+
+
+def _in_care_at_end(ctx: Context) -> pd.DataFrame:
+    return restrict(ctx.data.in_care_on(ctx.year_end), ctx.children)
+
+
+def cla_count(ctx: Context) -> Result:
+    in_care = _in_care_at_end(ctx)
+    profiles = child_profiles(ctx.data, ctx.year_end).set_index(["la", "child"])
+    profile = profiles.reindex(pd.MultiIndex.from_frame(in_care[["la", "child"]]))
+    extras = {name: _counts(profile[name]) for name in
+              ("age_band", "sex", "ethnic_group", "legal_status", "placement_group", "uasc")}
+    extras["provider"] = _counts(in_care["place_provider"].fillna("Not recorded"))
+    extras["by_council"] = _counts(in_care["la"])
+    return count_result("cla_count", "Children in care at the period end", ctx.period, ctx.year_end,
+                        len(in_care), ctx.rules, extras=extras)
+
+
+def cla_rate_per_10k(ctx: Context) -> Result:
+    count = len(_in_care_at_end(ctx))
+    population = ctx.council.population_0_17
+    value = count / population * 10000 if population else None
+    rule = ctx.rules.get("cla_rate_per_10k")
+    return Result("cla_rate_per_10k", "Children in care per 10,000 children", str(ctx.period), str(ctx.year_end),
+                  RATE, value, count, population, rag_status(value, population, rule), rule,
+                  notes=(f"Population aged 0-17 from settings: {population:,}.",))
+
+
+def _counts(series: pd.Series) -> pd.DataFrame:
+    counts = series.value_counts().sort_index()
+    total = int(counts.sum())
+    return pd.DataFrame({"group": counts.index.astype(str), "numerator": counts.to_numpy().astype(int),
+                         "denominator": total, "value": counts.to_numpy() / total if total else np.nan})
+
+
+def _distances(ctx: Context, in_care: pd.DataFrame) -> pd.DataFrame:
+    centroids = ctx.data.postcode_centroids
+    home = resolve(in_care["home_post"], centroids)
+    placement = resolve(in_care["pl_post"], centroids)
+    out = in_care[["la", "child", "home_post", "pl_post"]].copy()
+    out["miles"] = _great_circle_miles(home["lat"], home["lon"], placement["lat"], placement["lon"])
+    return out
+
+
+def _great_circle_miles(lat1, lon1, lat2, lon2) -> np.ndarray:
+    lat1, lon1, lat2, lon2 = (np.radians(np.asarray(v, dtype="float64")) for v in (lat1, lon1, lat2, lon2))
+    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(a)) * MILES_PER_KM
+
+
+def placed_over_20_miles(ctx: Context) -> Result:
+    distances = _distances(ctx, _in_care_at_end(ctx))
+    known = distances.dropna(subset=["miles"])
+    unresolved = len(distances) - len(known)
+    far = known[known["miles"] > 20]
+    notes = (f"{unresolved} children left out: a home or placement postcode is missing or not in the "
+             "postcode centroid file (never guessed).",) if unresolved else ()
+    rows = far.assign(miles=far["miles"].round(1))[["la", "child", "miles"]]
+    return share_result("placed_over_20_miles", "Placed more than 20 miles from home", ctx.period, ctx.year_end,
+                        len(far), len(known), ctx.rules, notes=notes, rows=rows,
+                        extras={"unresolved": unresolved})
+
+
+def placed_outside_la(ctx: Context) -> Result:
+    in_care = _in_care_at_end(ctx)
+    known = in_care[in_care["pl_post"].notna()]
+    outside = ~district(known["pl_post"]).isin(ctx.council.postcode_districts)
+    missing = len(in_care) - len(known)
+    notes = (f"{missing} children with no placement postcode are left out.",) if missing else ()
+    return share_result("placed_outside_la", "Placed outside the council's area", ctx.period, ctx.year_end,
+                        int(outside.sum()), len(known), ctx.rules, notes=notes)
+
+
+def stability_3plus_placements(ctx: Context) -> Result:
+    year_start, year_end = ctx.start, pd.Timestamp(ctx.year_end)
+    in_care = _in_care_at_end(ctx)[["la", "child"]]
+    episodes = ctx.data.care_episodes
+    episodes = episodes[~episodes["place"].isin(TEMPORARY)]
+    open_at_start = (episodes["decom"] < year_start) & (episodes["dec"].isna() | (episodes["dec"] >= year_start))
+    started_in_year = (episodes["decom"] >= year_start) & (episodes["decom"] <= year_end) & \
+        episodes["rne"].isin(PLACEMENT_STARTS)
+    counted = episodes[open_at_start | started_in_year]
+    per_child = counted.groupby(["la", "child"]).size().rename("placements")
+    placements = in_care.join(per_child, on=["la", "child"])["placements"].fillna(0)
+    three_plus = int((placements >= 3).sum())
+    return share_result("stability_3plus_placements", "Three or more placements in the year", ctx.period,
+                        ctx.year_end, three_plus, len(in_care), ctx.rules)
+
+
+def stability_long_term(ctx: Context) -> Result:
+    """Under-16s in care for 2.5 years or more: share in the same placement for 2 years, or placed
+    for adoption with that placement and the one before adding up to 2 years."""
+    year_end = pd.Timestamp(ctx.year_end)
+    in_care = _in_care_at_end(ctx)
+    periods = ctx.data.periods.set_index("period")["start"]
+    in_care = in_care.assign(period_start=in_care["period"].map(periods))
+    dob = in_care.merge(ctx.data.header[["la", "child", "dob"]], on=["la", "child"], how="left")["dob"]
+    under_16 = (dob + pd.DateOffset(years=16) > year_end).to_numpy()
+    long_stay = (in_care["period_start"] <= year_end - pd.DateOffset(months=30)).to_numpy()
+    cohort = in_care[under_16 & long_stay]
+    starts = _placement_starts(ctx.data.care_episodes, year_end)
+    current = cohort[["la", "child", "period"]].merge(starts, on=["la", "child", "period"], how="left")
+    two_years = year_end - pd.DateOffset(years=2)
+    stable = current["placement_start"] <= two_years
+    adopted_route = current["place"].isin(ADOPTION) & (current["previous_start"] <= two_years)
+    return share_result("stability_long_term", "Long-term stability (under 16s, 2.5 years in care)",
+                        ctx.period, ctx.year_end, int((stable | adopted_route).sum()), len(cohort), ctx.rules)
+
+
+def _placement_starts(episodes: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:
+    """For each child's latest episode by `day`: when its placement began and when the one before began."""
+    upto = episodes[episodes["decom"] <= day].copy()
+    upto["new_placement"] = upto["rne"].isin(PLACEMENT_STARTS)
+    upto["placement_start"] = upto["decom"].where(upto["new_placement"])
+    upto["placement_start"] = upto.groupby("period")["placement_start"].ffill()
+    firsts = upto[upto["new_placement"]].copy()
+    firsts["previous_start"] = firsts.groupby("period")["placement_start"].shift()
+    upto = upto.merge(firsts[["period", "placement_start", "previous_start"]],
+                      on=["period", "placement_start"], how="left")
+    latest = upto.drop_duplicates(["la", "child"], keep="last")
+    return latest[["la", "child", "period", "place", "placement_start", "previous_start"]]
+
+
+def uasc_share(ctx: Context) -> Result:
+    in_care = _in_care_at_end(ctx)
+    year_end = pd.Timestamp(ctx.year_end)
+    uasc = ctx.data.uasc[ctx.data.uasc["duc"].isna() | (ctx.data.uasc["duc"] > year_end)]
+    keys = pd.MultiIndex.from_frame(in_care[["la", "child"]])
+    count = int(keys.isin(pd.MultiIndex.from_frame(uasc[["la", "child"]])).sum())
+    return share_result("uasc_share", "Unaccompanied asylum-seeking children", ctx.period, ctx.year_end,
+                        count, len(in_care), ctx.rules)
+
+
+def exits_by_reason(ctx: Context) -> Result:
+    episodes = restrict(ctx.data.care_episodes, ctx.children)
+    ended = episodes[(episodes["dec"] >= ctx.start) & (episodes["dec"] <= ctx.end) &
+                     episodes["rec"].notna() & (episodes["rec"] != "X1")]
+    groups = ended["rec"].map(EXIT_GROUP_OF).fillna("Not a recognised code")
+    by_group = groups.value_counts().reindex(list(EXIT_GROUPS) + ["Not a recognised code"], fill_value=0)
+    by_group = by_group[(by_group > 0) | by_group.index.isin(list(EXIT_GROUPS))]
+    breakdown = pd.DataFrame({"group": by_group.index, "numerator": by_group.to_numpy(),
+                              "denominator": len(ended)})
+    breakdown["value"] = breakdown["numerator"] / len(ended) if len(ended) else np.nan
+    codes = ended["rec"].value_counts()
+    detail = pd.DataFrame({"group": [EXIT_GROUP_OF.get(c, "Not a recognised code") for c in codes.index],
+                           "code": codes.index, "meaning": [EXIT_MEANING.get(c, "Code not in the 903 list")
+                                                            for c in codes.index],
+                           "numerator": codes.to_numpy(), "denominator": len(ended)})
+    other = detail[detail["group"] == "Other"].sort_values("numerator", ascending=False)
+    return count_result("exits_by_reason", "Children leaving care", ctx.period, ctx.as_at, len(ended), {},
+                        breakdown=breakdown, extras={"codes": detail.reset_index(drop=True),
+                                                     "other": other.reset_index(drop=True)})
+
+
+def placements_by_type(ctx: Context) -> pd.DataFrame:
+    """Placement type of children in care at the period end, by code (for the sufficiency page)."""
+    return _counts(_in_care_at_end(ctx)["place"].fillna("Not recorded"))
+

@@ -1,0 +1,73 @@
+"""What every measure returns, and how its red/amber/green status is decided."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import pandas as pd
+
+from data.settings import MeasureRule
+
+GREEN, AMBER, RED, NO_DATA, NO_RAG = "GREEN", "AMBER", "RED", "NO DATA", ""
+WITHHELD = "WITHHELD"  # small numbers suppressed for the viewer's role
+PERCENT, COUNT, RATE, RATIO = "percent", "count", "rate", "ratio"
+
+
+@dataclass(frozen=True)
+class Result:
+    """One measure for one period and one set of children.
+
+    `breakdown` has a `group` column, then `numerator`, `denominator` (where the cells are shares)
+    and `value`. `rows` lists the children behind the figure for roles that may see them;
+    suppression for other roles removes it (see suppression.py)."""
+
+    measure_id: str
+    label: str
+    period: str
+    as_at: str
+    unit: str
+    value: float | None
+    numerator: int | None = None
+    denominator: int | None = None
+    status: str = NO_RAG
+    rule: MeasureRule | None = None
+    breakdown: pd.DataFrame | None = None
+    rows: pd.DataFrame | None = None
+    notes: tuple[str, ...] = ()
+    suppressed: bool = False
+    extras: dict = field(default_factory=dict)
+
+    def with_changes(self, **changes) -> "Result":
+        return replace(self, **changes)
+
+
+def rag_status(value: float | None, denominator: int | None, rule: MeasureRule | None) -> str:
+    """GREEN, AMBER or RED by the rule; NO DATA without a denominator; '' without a rule."""
+    if rule is None:
+        return NO_RAG
+    if not denominator or value is None:
+        return NO_DATA
+    if rule.direction == "higher_is_better":
+        return GREEN if value >= rule.green else AMBER if value >= rule.amber else RED
+    return GREEN if value <= rule.green else AMBER if value <= rule.amber else RED
+
+
+def share(numerator: int, denominator: int) -> float | None:
+    return numerator / denominator if denominator else None
+
+
+def share_result(measure_id: str, label: str, period, as_at, numerator: int, denominator: int,
+                 rules: dict[str, MeasureRule], **extra) -> Result:
+    """A percentage measure: value, counts and status in one place."""
+    value = share(numerator, denominator)
+    rule = rules.get(measure_id)
+    return Result(measure_id, label, str(period), str(as_at), PERCENT, value, int(numerator),
+                  int(denominator), rag_status(value, denominator, rule), rule, **extra)
+
+
+def count_result(measure_id: str, label: str, period, as_at, count: int,
+                 rules: dict[str, MeasureRule], **extra) -> Result:
+    """A count measure: the count is its own numerator; a RAG rule applies only if configured."""
+    rule = rules.get(measure_id)
+    status = rag_status(float(count), 1, rule) if rule else NO_RAG
+    return Result(measure_id, label, str(period), str(as_at), COUNT, float(count), int(count), None,
+                  status, rule, **extra)

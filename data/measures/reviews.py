@@ -1,0 +1,154 @@
+"""Review measures: timeliness, what is overdue or coming due, participation, feedback, midway checks."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+
+from data.measures.calendar import add_months, add_working_days
+from data.measures.context import Context
+from data.measures.filters import age_in_years, restrict
+from data.measures.result import Result, count_result, share_result
+
+PARTICIPATION_CODES = {
+    "PN1": "Attends and speaks for themselves",
+    "PN2": "Attends; an advocate or the IRO speaks for them",
+    "PN3": "Attends and conveys their views without words",
+    "PN4": "Attends but does not contribute",
+    "PN5": "Does not attend; briefs an advocate",
+    "PN6": "Does not attend; conveys views another way (writing, phone, video, an app)",
+    "PN7": "Does not attend and views are not conveyed",
+}
+PARTICIPATED = ("PN1", "PN2", "PN3", "PN4", "PN5", "PN6")
+REVIEW_KIND = {1: "First review", 2: "Second review"}
+
+
+def _reviews_in_period(ctx: Context) -> pd.DataFrame:
+    reviews = restrict(ctx.data.timed_reviews, ctx.children)
+    return reviews[(reviews["review"] >= ctx.start) & (reviews["review"] <= ctx.end)]
+
+
+def review_timeliness(ctx: Context) -> Result:
+    reviews = _reviews_in_period(ctx).copy()
+    reviews["kind"] = reviews["number"].map(REVIEW_KIND).fillna("Later reviews")
+    breakdown = _share_by(reviews, "kind", "on_time", order=["First review", "Second review", "Later reviews"])
+    late = reviews[~reviews["on_time"]]
+    rows = late.assign(days_late=(late["review"] - late["due"]).dt.days)[
+        ["la", "child", "review", "due", "days_late", "kind"]]
+    return share_result("review_timeliness", "Reviews held in timescale", ctx.period, ctx.as_at,
+                        int(reviews["on_time"].sum()), len(reviews), ctx.rules, breakdown=breakdown,
+                        rows=rows, extras={"by_council": _share_by(reviews, "la", "on_time")})
+
+
+def next_reviews_due(ctx: Context) -> pd.DataFrame:
+    """Children in care at the as-at date with the date their next review falls due."""
+    in_care = restrict(ctx.data.in_care_on(ctx.as_at), ctx.children)[["la", "child", "period"]]
+    periods = ctx.data.periods.set_index("period")["start"]
+    in_care["period_start"] = in_care["period"].map(periods).astype("datetime64[s]")
+    held = ctx.data.timed_reviews
+    held = held[held["review"] <= pd.Timestamp(ctx.as_at)]
+    summary = held.groupby("period").agg(held_count=("review", "size"), last_review=("review", "max"))
+    due = in_care.join(summary, on="period")
+    due["held_count"] = due["held_count"].fillna(0).astype(int)
+    first_due = add_working_days(due["period_start"], 20)
+    due["next_due"] = first_due.where(due["held_count"] == 0, add_months(due["last_review"], 3))
+    due["next_due"] = due["next_due"].where(due["held_count"] <= 1, add_months(due["last_review"], 6))
+    return due.drop(columns="period")
+
+
+def reviews_overdue_now(ctx: Context) -> Result:
+    due = next_reviews_due(ctx)
+    overdue = due[due["next_due"] < pd.Timestamp(ctx.as_at)]
+    rows = overdue.assign(days_overdue=(pd.Timestamp(ctx.as_at) - overdue["next_due"]).dt.days)[
+        ["la", "child", "last_review", "next_due", "days_overdue"]].sort_values("days_overdue", ascending=False)
+    return count_result("reviews_overdue_now", "Children whose review is overdue", ctx.period, ctx.as_at,
+                        len(overdue), ctx.rules, rows=rows)
+
+
+def reviews_due_next_28_days(ctx: Context) -> Result:
+    due = next_reviews_due(ctx)
+    today = pd.Timestamp(ctx.as_at)
+    soon = due[(due["next_due"] > today) & (due["next_due"] <= today + timedelta(days=28))]
+    rows = soon[["la", "child", "last_review", "next_due"]].sort_values("next_due")
+    return count_result("reviews_due_next_28_days", "Reviews coming due in the next 28 days", ctx.period,
+                        ctx.as_at, len(soon), {}, rows=rows)
+
+
+def review_participation(ctx: Context) -> Result:
+    reviews = _reviews_in_period(ctx)
+    coded = reviews[reviews["review_code"].isin(PARTICIPATION_CODES)]
+    counts = coded["review_code"].value_counts().reindex(list(PARTICIPATION_CODES), fill_value=0)
+    breakdown = pd.DataFrame({"group": counts.index, "meaning": [PARTICIPATION_CODES[c] for c in counts.index],
+                              "numerator": counts.to_numpy(), "denominator": len(coded)})
+    breakdown["value"] = breakdown["numerator"] / breakdown["denominator"] if len(coded) else None
+    participated = int(coded["review_code"].isin(PARTICIPATED).sum())
+    notes = (f"{int((reviews['review_code'] == 'PN0').sum())} reviews of children under 4 (PN0) and "
+             f"{int(reviews['review_code'].isna().sum())} with no code recorded are not counted.",)
+    return share_result("review_participation", "Children participating in their review", ctx.period,
+                        ctx.as_at, participated, len(coded), ctx.rules, breakdown=breakdown, notes=notes,
+                        extras={"by_age": _participation_by_age(coded, ctx)})
+
+
+def _participation_by_age(coded: pd.DataFrame, ctx: Context) -> pd.DataFrame:
+    from data.measures.filters import age_band
+    dob = coded[["la", "child"]].merge(ctx.data.header[["la", "child", "dob"]], on=["la", "child"], how="left")
+    frame = coded.assign(age_band=age_band(dob["dob"].set_axis(coded.index), ctx.as_at),
+                         took_part=coded["review_code"].isin(PARTICIPATED))
+    return _share_by(frame.dropna(subset=["age_band"]), "age_band", "took_part")
+
+
+def _feedback_in_period(ctx: Context) -> pd.DataFrame:
+    feedback = restrict(ctx.data.feedback, ctx.children)
+    return feedback[(feedback["review"] >= ctx.start) & (feedback["review"] <= ctx.end)]
+
+
+def feedback_response_rate(ctx: Context) -> Result:
+    feedback = _feedback_in_period(ctx)
+    returned = feedback["returned"] == "Y"
+    breakdown = _share_by(feedback.assign(returned_flag=returned), "respondent", "returned_flag",
+                          order=["CHILD", "PARENT", "CARER", "OTHER"])
+    return share_result("feedback_response_rate", "Review feedback returned", ctx.period, ctx.as_at,
+                        int(returned.sum()), len(feedback), ctx.rules, breakdown=breakdown)
+
+
+def advocate_offered(ctx: Context) -> Result:
+    """Per review of a child aged 11 or over with a feedback record: was an advocate offered?"""
+    feedback = _feedback_in_period(ctx)
+    per_review = feedback.groupby(["la", "child", "review"], as_index=False).agg(
+        offered=("advocate_offered", lambda s: bool((s == "Y").any())))
+    dob = per_review.merge(ctx.data.header[["la", "child", "dob"]], on=["la", "child"], how="left")["dob"]
+    eligible = per_review[(age_in_years(dob.set_axis(per_review.index), per_review["review"]) >= 11).fillna(False)]
+    return share_result("advocate_offered", "Advocate offered (children aged 11+)", ctx.period, ctx.as_at,
+                        int(eligible["offered"].sum()), len(eligible), ctx.rules,
+                        extras={"chaired": _chaired(feedback)})
+
+
+def _chaired(feedback: pd.DataFrame) -> pd.DataFrame:
+    """Reviews chaired or co-chaired by the young person (from the child's feedback row)."""
+    own = feedback[feedback["respondent"] == "CHILD"]
+    counts = own["child_chaired"].fillna("NO").value_counts().reindex(["FULL", "CO", "NO"], fill_value=0)
+    labels = {"FULL": "Chaired by the young person", "CO": "Co-chaired", "NO": "Chaired by the IRO"}
+    return pd.DataFrame({"group": [labels[c] for c in counts.index], "numerator": counts.to_numpy(),
+                         "denominator": len(own)})
+
+
+def midway_checks(ctx: Context) -> Result:
+    reviews = _reviews_in_period(ctx)
+    later = reviews[reviews["number"] >= 2][["la", "child", "review", "previous"]].reset_index(drop=True)
+    checks = restrict(ctx.data.midway, ctx.children)
+    pairs = later.reset_index().merge(checks, on=["la", "child"], how="inner")
+    between = pairs[(pairs["check_date"] > pairs["previous"]) & (pairs["check_date"] <= pairs["review"])]
+    checked = later.index.isin(between["index"].unique())
+    return share_result("midway_checks", "Midway checks between reviews", ctx.period, ctx.as_at,
+                        int(checked.sum()), len(later), ctx.rules)
+
+
+def _share_by(frame: pd.DataFrame, group: str, flag: str, order: list[str] | None = None) -> pd.DataFrame:
+    """Numerator, denominator and share of `flag` within each value of `group`."""
+    grouped = frame.groupby(group, observed=True)[flag].agg(["sum", "size"])
+    if order:
+        grouped = grouped.reindex([o for o in order if o in grouped.index])
+    out = pd.DataFrame({"group": grouped.index.astype(str), "numerator": grouped["sum"].astype(int).to_numpy(),
+                        "denominator": grouped["size"].astype(int).to_numpy()})
+    out["value"] = out["numerator"] / out["denominator"]
+    return out
