@@ -1,7 +1,7 @@
 """Reporting periods: English financial years, their quarters, and months.
 
 Written `2023-24` (1 April 2023 to 31 March 2024), `2023-24 Q1` (April to June 2023) and
-`2023-06` (June 2023).
+`2023-06` (June 2023). Where text could be either (`2011-12`), it is the financial year.
 """
 from __future__ import annotations
 
@@ -68,13 +68,15 @@ def parse_period(text: str) -> Period:
         start_month = 4 + (quarter - 1) * 3
         start = date(first + (start_month > 12), (start_month - 1) % 12 + 1, 1)
         return Period(start, _month_end(_add_months(start, 2)), "quarter")
-    if match := YEAR.match(text):
-        first = _checked_year(match, text)
+    match = YEAR.match(text)
+    if match and (int(match["start"]) + 1) % 100 == int(match["end"]):
+        first = int(match["start"])
         return Period(date(first, 4, 1), date(first + 1, 3, 31), "year")
     if match := MONTH.match(text):
         month = int(match["month"])
         if not 1 <= month <= 12:
-            raise PeriodError(f"{text!r}: month must be 01 to 12")
+            raise PeriodError(f"{text!r} is not a period: a financial year's second year must follow "
+                              "the first (2023-24), and a month must be 01 to 12 (2023-06)")
         start = date(int(match["year"]), month, 1)
         return Period(start, _month_end(start), "month")
     raise PeriodError(f"{text!r} is not a period: write a financial year like 2023-24, a quarter "

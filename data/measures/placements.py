@@ -54,7 +54,7 @@ def cla_count(ctx: Context) -> Result:
 def cla_rate_per_10k(ctx: Context) -> Result:
     count = len(_in_care_at_end(ctx))
     population = ctx.council.population_0_17
-    value = count / population * 10000 if population else None
+    value = count * 10000 / population if population else None
     rule = ctx.rules.get("cla_rate_per_10k")
     return Result("cla_rate_per_10k", "Children in care per 10,000 children", str(ctx.period), str(ctx.year_end),
                   RATE, value, count, population, rag_status(value, population, rule), rule,

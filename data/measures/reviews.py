@@ -68,7 +68,7 @@ def reviews_overdue_now(ctx: Context) -> Result:
 def reviews_due_next_28_days(ctx: Context) -> Result:
     due = next_reviews_due(ctx)
     today = pd.Timestamp(ctx.as_at)
-    soon = due[(due["next_due"] > today) & (due["next_due"] <= today + timedelta(days=28))]
+    soon = due[(due["next_due"] >= today) & (due["next_due"] <= today + timedelta(days=28))]
     rows = soon[["la", "child", "last_review", "next_due"]].sort_values("next_due")
     return count_result("reviews_due_next_28_days", "Reviews coming due in the next 28 days", ctx.period,
                         ctx.as_at, len(soon), {}, rows=rows)
