@@ -87,15 +87,15 @@ def _change_text(change, unit: str) -> str:
 def _table(report: dict) -> str:
     lines = [f"Period {report['period']}, as at {report['as_at']}, as seen by {report['role']} "
              f"(data version {report['data_version']})", ""]
-    header = f"{'measure':<30}{'value':>9}  {'counts':<18}{'status':<10}{'target':>8}{'change':>11}"
+    header = f"{'measure':<30}{'value':>9}  {'counts':<22}{'status':<10}{'target':>8}{'change':>11}"
     lines += [header, "-" * len(header)]
     for e in report["measures"]:
         target = format_value(e["target"], e["unit"]) if e["target"] is not None else ""
         lines.append(f"{e['id'][:29]:<30}{format_value(e['value'], e['unit']):>9}  "
-                     f"{_counts_text(e['numerator'], e['denominator'], e['suppressed']):<18}"
+                     f"{_counts_text(e['numerator'], e['denominator'], e['suppressed']):<22}"
                      f"{(e['status'] or ''):<10}{target:>8}{_change_text(e['change'], e['unit']):>11}")
         for part in e.get("by_period", []):
             lines.append(f"  {part['period']:<28}{format_value(part['value'], e['unit']):>9}  "
-                         f"{_counts_text(part['numerator'], part['denominator'], False):<18}"
+                         f"{_counts_text(part['numerator'], part['denominator'], False):<22}"
                          f"{(part['status'] or ''):<10}")
     return "\n".join(lines)

@@ -12,6 +12,7 @@ import pandas as pd
 
 from data.measures.calendar import add_months, add_working_days
 from data.measures.care import care_episodes, periods_of_care, place_in_periods
+from data.measures.postcodes import centroid_table
 
 # Columns each frame has (database column names); a missing extract is an empty frame.
 FRAME_COLUMNS = {
@@ -113,6 +114,11 @@ class Dataset:
         reviews["previous"] = previous
         reviews["on_time"] = reviews["review"] <= reviews["due"]
         return reviews.reset_index(drop=True)
+
+    @cached_property
+    def centroids(self) -> pd.DataFrame:
+        """Postcode centroids keyed by normalised postcode, sector or district."""
+        return centroid_table(self.postcode_centroids)
 
     def in_care_on(self, day: date) -> pd.DataFrame:
         """Each child in care on `day` (not short breaks), with the episode open on that day."""

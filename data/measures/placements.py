@@ -69,9 +69,8 @@ def _counts(series: pd.Series) -> pd.DataFrame:
 
 
 def _distances(ctx: Context, in_care: pd.DataFrame) -> pd.DataFrame:
-    centroids = ctx.data.postcode_centroids
-    home = resolve(in_care["home_post"], centroids)
-    placement = resolve(in_care["pl_post"], centroids)
+    home = resolve(in_care["home_post"], ctx.data.centroids)
+    placement = resolve(in_care["pl_post"], ctx.data.centroids)
     out = in_care[["la", "child", "home_post", "pl_post"]].copy()
     out["miles"] = _great_circle_miles(home["lat"], home["lon"], placement["lat"], placement["lon"])
     return out

@@ -18,9 +18,14 @@ def district(postcodes: pd.Series) -> pd.Series:
     return normalise(postcodes).str.split(" ").str[0]
 
 
-def resolve(postcodes: pd.Series, centroids: pd.DataFrame) -> pd.DataFrame:
-    """Latitude and longitude for each postcode, aligned with the input (NaN where unresolved)."""
-    table = centroids.assign(key=normalise(centroids["postcode"])).drop_duplicates("key").set_index("key")
+def centroid_table(centroids: pd.DataFrame) -> pd.DataFrame:
+    """Centroids indexed by normalised postcode, sector or district (build once, reuse)."""
+    return centroids.assign(key=normalise(centroids["postcode"])).drop_duplicates("key").set_index("key")
+
+
+def resolve(postcodes: pd.Series, table: pd.DataFrame) -> pd.DataFrame:
+    """Latitude and longitude for each postcode, aligned with the input (NaN where unresolved).
+    `table` comes from centroid_table()."""
     full = normalise(postcodes)
     sector = full.str[:-2].where(full.str.contains(" ", regex=False))
     out = pd.DataFrame(index=postcodes.index, columns=["lat", "lon"], dtype="float64")

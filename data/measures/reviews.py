@@ -114,8 +114,8 @@ def feedback_response_rate(ctx: Context) -> Result:
 def advocate_offered(ctx: Context) -> Result:
     """Per review of a child aged 11 or over with a feedback record: was an advocate offered?"""
     feedback = _feedback_in_period(ctx)
-    per_review = feedback.groupby(["la", "child", "review"], as_index=False).agg(
-        offered=("advocate_offered", lambda s: bool((s == "Y").any())))
+    per_review = feedback.assign(offered=feedback["advocate_offered"] == "Y").groupby(
+        ["la", "child", "review"], as_index=False)["offered"].any()
     dob = per_review.merge(ctx.data.header[["la", "child", "dob"]], on=["la", "child"], how="left")["dob"]
     eligible = per_review[(age_in_years(dob.set_axis(per_review.index), per_review["review"]) >= 11).fillna(False)]
     return share_result("advocate_offered", "Advocate offered (children aged 11+)", ctx.period, ctx.as_at,
