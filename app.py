@@ -19,8 +19,6 @@ def create_app(settings: Settings | None = None) -> Dash:
     settings = settings or load_settings()
     app = Dash(
         __name__,
-        use_pages=True,
-        pages_folder="dashboard/pages",
         serve_locally=True,  # every script and stylesheet from this server, never a CDN
         title=f"IRO service dashboard - {settings.council_name}",
         suppress_callback_exceptions=True,
@@ -29,7 +27,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     app.server.config["SETTINGS"] = settings
     cli.register(app.server)
 
-    app.layout = shell(settings)
+    app.layout = shell(settings.council_name)
     callbacks.register(app)
     return app
 

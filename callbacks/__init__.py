@@ -1,10 +1,14 @@
-"""Callbacks, one module per page. Thin: read inputs, ask data/, build components.
+"""Callbacks, one module per page. Thin: read inputs, ask data/ for results, hand them to the page.
 
 Each module registers its callbacks on the app it is given (not Dash's global list), so that
-every app instance, in tests as in production, gets every callback.
-"""
-from callbacks import home
+every app instance, in tests as in production, gets every callback."""
+from callbacks import (about, councils, escalations, neet, overview, participation, placements, quality, reviews,
+                       router, workload)
+
+MODULES = (router, overview, reviews, participation, placements, escalations, workload, neet, councils, quality,
+           about)
 
 
 def register(app) -> None:
-    home.register(app)
+    for module in MODULES:
+        module.register(app)

@@ -1,4 +1,22 @@
 """Component ids shared by page layouts and their callbacks."""
 
-HOME_IMPORTS = "home-imports"
-HOME_REFRESH = "home-refresh"
+URL = "url"
+PAGE = "page-content"
+NAV = "nav"
+NAV_TOGGLE = "nav-toggle"
+NAV_COLLAPSE = "nav-collapse"
+GRID_NEET = "neet-grid"
+TIMELINE = "neet-timeline"
+VIEW_BY = "view-by"
+
+
+def filter_id(name: str) -> str:
+    return f"filter-{name.replace('_', '-')}"
+
+
+def content_id(page: str) -> str:
+    return f"{page}-content"
+
+
+def nav_link_id(page: str) -> str:
+    return f"nav-{page}"

@@ -1,16 +1,26 @@
-"""The frame around every page: header, navigation and the page container."""
+"""The frame around every page: skip link, header, navigation and the page container."""
 from __future__ import annotations
 
-import dash
-from dash import html
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard import ids
+from dashboard.registry import PAGES
 
 
-def shell(settings) -> html.Div:
+def shell(council_name: str) -> html.Div:
+    links = [dbc.NavItem(dbc.NavLink(page.name, href=page.path, id=ids.nav_link_id(page.slug), active="exact"))
+             for page in PAGES]
     return html.Div([
-        html.Header(html.Div([
-            html.A("Skip to main content", href="#main", className="visually-hidden-focusable"),
-            html.P(settings.council_name, className="mb-0 small"),
-            html.H1("Independent Reviewing Officer service", className="h4 mb-0"),
-        ], className="container py-2"), className="border-bottom bg-light"),
-        html.Main(dash.page_container, id="main", className="container py-3"),
+        dcc.Location(id=ids.URL, refresh=False),
+        html.A("Skip to main content", href="#main", className="visually-hidden-focusable skip-link"),
+        dbc.Navbar(dbc.Container([
+            html.Div([html.Span(council_name, className="d-block small text-white"),
+                      html.Span("IRO service dashboard", className="navbar-brand mb-0 h1")]),
+            html.Button(html.Span(className="navbar-toggler-icon"), id=ids.NAV_TOGGLE, className="navbar-toggler",
+                        type="button", **{"aria-label": "Menu", "aria-controls": ids.NAV_COLLAPSE}),
+            dbc.Collapse(dbc.Nav(links, navbar=True, id=ids.NAV, className="ms-auto flex-wrap"),
+                         id=ids.NAV_COLLAPSE, navbar=True, is_open=False),
+        ], fluid=True), color="dark", dark=True, expand="xl", className="mb-3", tag="header"),
+        html.Main(dbc.Container(html.Div(id=ids.PAGE), fluid=True), id="main", tabIndex="-1"),
     ])

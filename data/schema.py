@@ -73,3 +73,15 @@ findings = Table(
     Column("child", String(20)),
     Column("message", Text, nullable=False),
 )
+
+# Who saw which children, and when. Written by the app, never edited by it.
+audit_log = Table(
+    "audit_log", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime, nullable=False),
+    Column("user_name", String(100), nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("action", String(200), nullable=False),
+    Column("child_count", Integer, nullable=False),
+    Column("children", Text, nullable=False),  # JSON list of "la:child"
+)

@@ -45,6 +45,8 @@ ENV_SETTINGS = (
                "Words used for children in care, e.g. 'our children'."),
     EnvSetting("IRO_SUPPRESSION_THRESHOLD", ("suppression", "threshold"),
                "Counts from 1 to this number are suppressed for aggregate-only roles.", int),
+    EnvSetting("IRO_DEFAULT_ROLE", ("access", "default_role"),
+               "Role of every visitor until sign-in is configured: committee, director or manager."),
 )
 OTHER_ENV = (
     ("IRO_SETTINGS_FILE", "A council's own settings file (TOML), laid over the defaults."),
@@ -71,6 +73,7 @@ class Settings:
     database_url: str
     cache_url: str
     instance_dir: Path
+    default_role: str = "manager"
     measure_rules: dict[str, MeasureRule] = field(default_factory=dict)
 
 
@@ -110,6 +113,7 @@ def _build(tree: dict) -> Settings:
         database_url=database_url,
         cache_url=tree["cache"]["url"],
         instance_dir=instance_dir,
+        default_role=tree.get("access", {}).get("default_role", "manager"),
         measure_rules=rules,
     )
 

@@ -116,6 +116,13 @@ class Dataset:
         return reviews.reset_index(drop=True)
 
     @cached_property
+    def latest_date(self) -> date | None:
+        """The last day the data speaks of (the extract date, near enough)."""
+        dates = [self.episodes["decom"].max(), self.episodes["dec"].max(), self.reviews["review"].max()]
+        dates = [d for d in dates if pd.notna(d)]
+        return max(dates).date() if dates else None
+
+    @cached_property
     def centroids(self) -> pd.DataFrame:
         """Postcode centroids keyed by normalised postcode, sector or district."""
         return centroid_table(self.postcode_centroids)

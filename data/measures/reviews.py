@@ -7,7 +7,7 @@ import pandas as pd
 
 from data.measures.calendar import add_months, add_working_days
 from data.measures.context import Context
-from data.measures.filters import age_in_years, restrict
+from data.measures.filters import age_in_years, child_profiles, restrict
 from data.measures.result import Result, count_result, share_result
 
 PARTICIPATION_CODES = {
@@ -35,9 +35,20 @@ def review_timeliness(ctx: Context) -> Result:
     late = reviews[~reviews["on_time"]]
     rows = late.assign(days_late=(late["review"] - late["due"]).dt.days)[
         ["la", "child", "review", "due", "days_late", "kind"]]
+    extras = {"by_council": _share_by(reviews, "la", "on_time"), **_by_team_and_iro(reviews, ctx)}
     return share_result("review_timeliness", "Reviews held in timescale", ctx.period, ctx.as_at,
                         int(reviews["on_time"].sum()), len(reviews), ctx.rules, breakdown=breakdown,
-                        rows=rows, extras={"by_council": _share_by(reviews, "la", "on_time")})
+                        rows=rows, extras=extras)
+
+
+def _by_team_and_iro(reviews: pd.DataFrame, ctx: Context) -> dict[str, pd.DataFrame]:
+    """Timeliness by the child's social work team and IRO on the as-at date."""
+    profiles = child_profiles(ctx.data, ctx.as_at)[["la", "child", "team", "iro"]]
+    joined = reviews.merge(profiles, on=["la", "child"], how="left")
+    names = ctx.data.iros.drop_duplicates("iro_id").set_index("iro_id")["name"]
+    joined["team"] = joined["team"].fillna("No team recorded")
+    joined["iro"] = joined["iro"].map(names).fillna(joined["iro"]).fillna("No IRO recorded")
+    return {"by_team": _share_by(joined, "team", "on_time"), "by_iro": _share_by(joined, "iro", "on_time")}
 
 
 def next_reviews_due(ctx: Context) -> pd.DataFrame:

@@ -1,0 +1,28 @@
+from dash import Input, Output
+from flask import current_app
+
+from dashboard import ids
+from dashboard.pages import about
+from data.measures.catalogue import MEASURES
+
+
+def register(app) -> None:
+    app.callback(Output(ids.content_id("about"), "children"), Input(ids.URL, "pathname"))(render)
+
+
+def render(_pathname):
+    settings = current_app.config["SETTINGS"]
+    measures = []
+    for m in MEASURES:
+        rule = settings.measure_rules.get(m.id)
+        if rule is None:
+            text = "No target: shown for information."
+        else:
+            fmt = (lambda v: f"{v:.0%}") if rule.green <= 1 and rule.amber <= 1 else (lambda v: f"{v:g}")
+            better = "at least" if rule.direction == "higher_is_better" else "at most"
+            text = f"Green at {better} {fmt(rule.green)}; amber at {better} {fmt(rule.amber)}; red otherwise."
+            if rule.target is not None:
+                text += f" Target {fmt(rule.target)}."
+        measures.append({"id": m.id, "name": m.name, "theme": m.theme, "definition": m.definition,
+                         "rule": text, "needs": ", ".join(m.needs)})
+    return about.content(measures, settings.children_in_care, settings.suppression_threshold)

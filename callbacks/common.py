@@ -1,0 +1,75 @@
+"""What page callbacks share: the request's settings, data, viewer and scope, and role-safe results."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+from flask import current_app
+
+from callbacks.scope import scope_from, values_from
+from callbacks.viewer import Viewer, current_viewer
+from dashboard.filterbar import to_query
+from data import results_cache, store
+from data.measures.catalogue import MEASURES_BY_ID
+from data.measures.dataset import Dataset
+from data.measures.periods import Period
+from data.measures.report import Scope
+from data.measures.result import Result
+from data.measures.suppression import for_role
+
+
+@dataclass
+class Request:
+    settings: object
+    data: Dataset
+    viewer: Viewer
+    scope: Scope
+    query: str
+
+    @property
+    def as_at_text(self) -> str:
+        return (self.scope.as_at or self.scope.period.end).strftime("%d %B %Y")
+
+    def result(self, measure_id: str, scope: Scope | None = None) -> Result:
+        """A measure as this viewer may see it (suppressed for the committee, rows only for managers)."""
+        raw = results_cache.result(self.settings, self.data, scope or self.scope, measure_id)
+        return for_role(raw, self.viewer.role, self.settings.suppression_threshold)
+
+    def previous(self, measure_id: str) -> Result:
+        return self.result(measure_id, Scope(self.scope.period.previous(), None, self.scope.filters))
+
+    def trend(self, measure_id: str, periods: list[Period]) -> pd.DataFrame:
+        rows = []
+        for period in periods:
+            as_at = self.scope.as_at if period == self.scope.period else None
+            r = self.result(measure_id, Scope(period, as_at, self.scope.filters))
+            rows.append({"period": period.label, "value": r.value, "numerator": r.numerator,
+                         "denominator": r.denominator, "status": r.status})
+        return pd.DataFrame(rows)
+
+    def entry(self, measure_id: str, with_trend: int = 0) -> dict:
+        """A result with its name, the change since the period before, and optionally a trend."""
+        result, prior = self.result(measure_id), self.previous(measure_id)
+        change = None
+        if result.value is not None and prior.value is not None:
+            change = result.value - prior.value
+        measure = MEASURES_BY_ID[measure_id]
+        trend = self.trend(measure_id, self.scope.period.run(with_trend)) if with_trend else None
+        trend_text = "; ".join(f"{row.period}: {_short(row.value, result.unit)}" for row in trend.itertuples()) \
+            if trend is not None else ""
+        return {"id": measure_id, "name": measure.name, "theme": measure.theme, "result": result, "change": change,
+                "previous_label": self.scope.period.previous().label, "trend": trend, "trend_text": trend_text,
+                "definition": measure.definition}
+
+
+def _short(value, unit: str) -> str:
+    if value is None or pd.isna(value):
+        return "no figure"
+    return f"{value:.0%}" if unit == "percent" else f"{value:,.1f}"
+
+
+def request_for(inputs: list) -> Request:
+    settings = current_app.config["SETTINGS"]
+    data = store.dataset(settings)
+    values = values_from(inputs)
+    return Request(settings, data, current_viewer(), scope_from(values, data), to_query(values))

@@ -1,0 +1,23 @@
+from dash import Output
+
+from callbacks.audit import log_children
+from callbacks.common import request_for
+from callbacks.router import FILTER_INPUTS
+from dashboard import ids
+from dashboard.pages import escalations
+
+
+def register(app) -> None:
+    app.callback(Output(ids.content_id("escalations"), "children"), FILTER_INPUTS)(render)
+
+
+def render(*inputs):
+    request = request_for(list(inputs))
+    view = {"period": request.scope.period.label, "as_at": request.as_at_text,
+            "raised": request.entry("escalations_raised"), "in_time": request.entry("escalations_resolved_in_time"),
+            "admin": request.entry("escalations_admin_share"), "cafcass": request.entry("cafcass_referrals"),
+            "trend": request.trend("escalations_resolved_in_time", request.scope.period.run(5)),
+            "show_children": request.viewer.sees_children}
+    if request.viewer.sees_children:
+        log_children(request.viewer, "escalations page: open escalations", view["in_time"]["result"].rows)
+    return escalations.content(view)

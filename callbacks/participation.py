@@ -1,0 +1,20 @@
+from dash import Output
+
+from callbacks.common import request_for
+from callbacks.router import FILTER_INPUTS
+from dashboard import ids
+from dashboard.pages import participation
+
+
+def register(app) -> None:
+    app.callback(Output(ids.content_id("participation"), "children"), FILTER_INPUTS)(render)
+
+
+def render(*inputs):
+    request = request_for(list(inputs))
+    return participation.content({
+        "period": request.scope.period.label, "as_at": request.as_at_text,
+        "participation": request.entry("review_participation"), "feedback": request.entry("feedback_response_rate"),
+        "advocate": request.entry("advocate_offered"),
+        "trend": request.trend("review_participation", request.scope.period.run(5)),
+    })

@@ -1,0 +1,32 @@
+from dash import Input, Output
+
+from callbacks.audit import log_children
+from callbacks.common import request_for
+from callbacks.router import FILTER_INPUTS
+from dashboard import ids
+from dashboard.pages import reviews
+
+RUN = {"year": 5, "quarter": 8, "month": 12}
+
+
+def register(app) -> None:
+    app.callback(Output(ids.content_id("reviews"), "children"), FILTER_INPUTS + [Input(ids.VIEW_BY, "value")])(render)
+
+
+def render(*inputs):
+    *filters, grain = inputs
+    request = request_for(filters)
+    grain = grain if grain in RUN else "year"
+    from data.measures.periods import period_ending
+    latest = period_ending(request.scope.as_at or request.scope.period.end, grain)
+    view = {
+        "period": request.scope.period.label, "as_at": request.as_at_text, "grain": grain,
+        "timeliness": request.entry("review_timeliness"), "overdue": request.entry("reviews_overdue_now"),
+        "due_soon": request.entry("reviews_due_next_28_days"), "midway": request.entry("midway_checks"),
+        "trend": request.trend("review_timeliness", latest.run(RUN[grain])),
+        "show_children": request.viewer.sees_children,
+    }
+    if request.viewer.sees_children:
+        log_children(request.viewer, "reviews page: overdue and coming-due lists",
+                     view["overdue"]["result"].rows, view["due_soon"]["result"].rows)
+    return reviews.content(view)

@@ -1,0 +1,67 @@
+"""The page for the address: checks the viewer may open it, then builds its layout with the
+filters from the query string. Changing a filter updates the address (not the page)."""
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import Input, Output, State, html, no_update
+from flask import current_app
+
+from callbacks.scope import filter_options
+from callbacks.viewer import current_viewer
+from dashboard import ids
+from dashboard.filterbar import FILTER_NAMES, parse_query, to_query
+from dashboard.pages import about, escalations, neet, overview, participation, placements, quality, reviews
+from dashboard.pages import councils, workload
+from dashboard.pages.frame import no_access
+from dashboard.registry import PAGES, PAGES_BY_PATH
+from data import store
+
+LAYOUTS = {"overview": overview.layout, "reviews": reviews.layout, "participation": participation.layout,
+           "placements": placements.layout, "escalations": escalations.layout, "workload": workload.layout,
+           "neet": neet.layout, "councils": councils.layout, "quality": quality.layout, "about": about.layout}
+FILTER_INPUTS = [Input(ids.filter_id(name), "value") for name in FILTER_NAMES]
+
+
+def register(app) -> None:
+    app.callback(Output(ids.PAGE, "children"), Input(ids.URL, "pathname"), State(ids.URL, "search"))(render_page)
+    app.callback(Output(ids.URL, "search"), FILTER_INPUTS, prevent_initial_call=True)(sync_address)
+    app.callback([Output(ids.nav_link_id(p.slug), "href") for p in PAGES] +
+                 [Output(ids.nav_link_id(p.slug), "style") for p in PAGES], Input(ids.URL, "search"))(nav_links)
+    app.callback(Output(ids.NAV_COLLAPSE, "is_open"), Input(ids.NAV_TOGGLE, "n_clicks"),
+                 State(ids.NAV_COLLAPSE, "is_open"), prevent_initial_call=True)(lambda n, is_open: not is_open)
+
+
+def render_page(pathname, search):
+    page = PAGES_BY_PATH.get(pathname or "/")
+    if page is None:
+        return html.Div([html.H1("Page not found", className="h3"),
+                         html.P(["There is no page at this address. ", html.A("Go to the overview", href="/")])])
+    viewer = current_viewer()
+    if viewer.role not in page.roles:
+        return no_access(page.name, viewer.role)
+    settings = current_app.config["SETTINGS"]
+    data = store.dataset(settings)
+    if data.episodes.empty and page.filters:
+        return dbc.Alert(["No 903 data has been imported yet. Import a return with ",
+                          html.Code("flask --app app import PATH"), " (see the README)."], color="info")
+    options = filter_options(data) if page.filters else None
+    show_council = len(data.councils) > 1
+    return LAYOUTS[page.slug](parse_query(search), options, show_council, viewer.role)
+
+
+def sync_address(*values):
+    """Write the filters into the address so the view can be bookmarked; the page stays as it is."""
+    if all(v is None for v in values):
+        return no_update
+    return to_query(dict(zip(FILTER_NAMES, values)))
+
+
+def nav_links(search):
+    """Links keep the current filters; pages the viewer may not open, or that need several
+    councils' data when there is one, are not offered."""
+    keep = to_query(parse_query(search))
+    viewer = current_viewer()
+    regional = len(store.dataset(current_app.config["SETTINGS"]).councils) > 1
+    hidden = {"display": "none"}
+    styles = [hidden if viewer.role not in p.roles or (p.regional_only and not regional) else None for p in PAGES]
+    return [p.path + (keep if p.filters else "") for p in PAGES] + styles

@@ -1,0 +1,164 @@
+"""Building blocks every page shares: graphs, status badges, tiles, chart cards with a table view."""
+from __future__ import annotations
+
+import csv
+import io
+import urllib.parse
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import dcc, html
+
+from dashboard.theme import status_style
+
+# Every graph: no plotly "Share chart" (it sends the data to an outside service), no logo,
+# no toolbar buttons that do not work offline.
+GRAPH_CONFIG = {"showSendToCloud": False, "showEditInChartStudio": False, "displaylogo": False,
+                "responsive": True, "modeBarButtonsToRemove": ["select2d", "lasso2d", "sendDataToCloud"],
+                "toImageButtonOptions": {"format": "png", "scale": 2}}
+STATIC_CONFIG = {**GRAPH_CONFIG, "staticPlot": True, "displayModeBar": False}
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def graph(figure, graph_id=None, static: bool = False, label: str = "") -> dcc.Graph:
+    """The one way to put a chart on a page."""
+    kwargs = {"id": graph_id} if graph_id else {}
+    height = figure.layout.height or 320
+    return dcc.Graph(figure=figure, config=STATIC_CONFIG if static else GRAPH_CONFIG,
+                     className="chart", style={"height": f"{height}px"}, **kwargs)
+
+
+def status_badge(status: str | None, small: bool = False) -> html.Span:
+    icon, word, background, colour = status_style(status)
+    return html.Span([html.Span(icon, **{"aria-hidden": "true"}, className="me-1") if icon else None, word],
+                     className="status-badge" + (" status-badge-small" if small else ""),
+                     style={"backgroundColor": background, "color": colour})
+
+
+def format_value(value, unit: str) -> str:
+    if value is None or pd.isna(value):
+        return "–"
+    if unit == "percent":
+        return f"{value:.1%}"
+    if unit in ("rate", "ratio"):
+        return f"{value:,.1f}"
+    return f"{value:,.0f}"
+
+
+def counts_text(numerator, denominator, suppressed: bool = False) -> str:
+    if suppressed:
+        return "a small number, withheld"
+    if numerator is None or pd.isna(numerator):
+        return ""
+    if denominator is None or pd.isna(denominator):
+        return f"{numerator:,.0f}"
+    return f"{numerator:,.0f} of {denominator:,.0f}"
+
+
+def change_text(change, unit: str, previous_label: str) -> str:
+    if change is None or pd.isna(change):
+        return f"No comparison with {previous_label}"
+    if abs(change) < 1e-9:
+        return f"No change since {previous_label}"
+    arrow = "Up" if change > 0 else "Down"
+    amount = f"{abs(change) * 100:.1f} percentage points" if unit == "percent" else f"{abs(change):,.1f}"
+    return f"{arrow} {amount} since {previous_label}"
+
+
+def csv_href(frame: pd.DataFrame) -> str:
+    """A data link for exactly the rows and columns shown; text that a spreadsheet would run as
+    a formula is written with a leading apostrophe so it stays text."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(frame.columns)
+    for row in frame.itertuples(index=False):
+        writer.writerow([_csv_cell(v) for v in row])
+    return "data:text/csv;charset=utf-8," + urllib.parse.quote(buffer.getvalue())
+
+
+def _csv_cell(value):
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def data_table(frame: pd.DataFrame, caption: str, formats: dict | None = None) -> html.Table:
+    """An accessible table: caption, header cells with scope, numbers formatted."""
+    formats = formats or {}
+    head = html.Thead(html.Tr([html.Th(str(c), scope="col") for c in frame.columns]))
+    rows = []
+    for record in frame.itertuples(index=False):
+        cells = []
+        for column, value in zip(frame.columns, record):
+            shown = formats[column](value) if column in formats else ("–" if value is None or
+                                                                       (not isinstance(value, str) and pd.isna(value))
+                                                                       else value)
+            cells.append(html.Td(shown))
+        rows.append(html.Tr(cells))
+    return html.Table([html.Caption(caption), head, html.Tbody(rows)],
+                      className="table table-sm table-striped caption-top mb-1")
+
+
+def table_view(frame: pd.DataFrame, caption: str, file_name: str, formats: dict | None = None) -> html.Details:
+    """'Show as table': the chart's own numbers, and a CSV of exactly those."""
+    return html.Details([
+        html.Summary("Show as table"),
+        html.Div(data_table(frame, caption, formats), className="table-responsive"),
+        html.A("Download this table (CSV)", href=csv_href(frame), download=f"{file_name}.csv",
+               className="small"),
+    ], className="table-view mt-1")
+
+
+def chart_card(title: str, figure, table: pd.DataFrame, file_name: str, description: str = "",
+               notes: tuple[str, ...] = (), formats: dict | None = None, graph_id=None) -> dbc.Card:
+    body = [html.H3(title, className="h6 card-title")]
+    if description:
+        body.append(html.P(description, className="small text-body-secondary mb-1"))
+    figure.update_layout(title=None, margin={"t": 30})  # the card's heading names the chart
+    body.append(graph(figure, graph_id))
+    body.append(table_view(table, title, file_name, formats))
+    body += [html.P(note, className="small mb-0 mt-1") for note in notes]
+    return dbc.Card(dbc.CardBody(body), className="mb-3 h-100")
+
+
+def missing_extract(what: str, files: tuple[str, ...]) -> dbc.Alert:
+    """What a page shows instead of an empty chart when the local extract that fills it is absent."""
+    names = ", ".join(f"{f}.csv" for f in files)
+    return dbc.Alert([
+        html.Strong(f"No data yet for {what}. "),
+        f"Import {names} (a blank template with the columns is in data/templates/; the columns and codes "
+        "are listed on the About page).",
+    ], color="secondary", className="mb-3")
+
+
+def percent(value) -> str:
+    return format_value(value, "percent")
+
+
+def whole(value) -> str:
+    return format_value(value, "count")
+
+
+def tile(entry: dict, href: str, trend_figure=None) -> dbc.Card:
+    """A measure at a glance: name, value with its counts, status, target, change, small trend."""
+    result = entry["result"]
+    unit = result.unit
+    rule = result.rule
+    target = rule.target if rule and rule.target is not None else (rule.green if rule else None)
+    target_text = f"Target: {format_value(target, unit)}" if rule and rule.target is not None else (
+        f"Green at {'≥' if rule.direction == 'higher_is_better' else '≤'} {format_value(target, unit)}" if rule else "")
+    body = [
+        html.H3(dcc.Link(entry["name"], href=href), className="h6 mb-1"),
+        html.Div([html.Span(format_value(result.value, unit), className="tile-value me-2"),
+                  status_badge(result.status)], className="d-flex align-items-center flex-wrap gap-1"),
+        html.P(counts_text(result.numerator, result.denominator, result.suppressed), className="small mb-1")
+        if result.denominator is not None or result.suppressed else None,
+        html.P(target_text, className="small mb-1") if target_text else None,
+        html.P(change_text(entry["change"], unit, entry["previous_label"]), className="small mb-0"),
+    ]
+    if trend_figure is not None:
+        body.append(html.Div(graph(trend_figure, static=True), role="img",
+                             **{"aria-label": f"Trend of {entry['name']}: {entry['trend_text']}"}))
+    return dbc.Card(dbc.CardBody(body), className="h-100 tile")

@@ -1,0 +1,76 @@
+"""The filter bar, and filters to and from the URL query string (so any view can be bookmarked)."""
+from __future__ import annotations
+
+import urllib.parse
+from dataclasses import dataclass, field
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard import ids
+
+# name: (label, multi-select)
+FILTERS = {
+    "period": ("Period", False),
+    "council": ("Council", True),
+    "team": ("Social work team", True),
+    "iro": ("IRO", True),
+    "age_band": ("Age band", True),
+    "sex": ("Sex", True),
+    "ethnic_group": ("Ethnicity", True),
+    "legal_status": ("Legal status", True),
+    "placement_group": ("Placement", True),
+    "uasc": ("Asylum-seeking (UASC)", True),
+}
+FILTER_NAMES = tuple(FILTERS)
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """Choices for each filter: lists of (value, label). Filled by a callback from the data."""
+
+    periods: list[tuple[str, str]]
+    default_period: str
+    choices: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+
+
+def parse_query(search: str | None) -> dict[str, list[str] | str]:
+    """'?period=2024-25&sex=Female' -> {'period': '2024-25', 'sex': ['Female']}; unknown keys dropped."""
+    query = urllib.parse.parse_qs((search or "").lstrip("?"), keep_blank_values=False)
+    values: dict[str, list[str] | str] = {}
+    for name, (_, multi) in FILTERS.items():
+        if name in query:
+            items = [v for part in query[name] for v in part.split(",") if v]
+            values[name] = items if multi else items[0]
+    return values
+
+
+def to_query(values: dict) -> str:
+    pairs = []
+    for name in FILTER_NAMES:
+        value = values.get(name)
+        if value:
+            pairs.append((name, ",".join(value) if isinstance(value, (list, tuple)) else value))
+    return "?" + urllib.parse.urlencode(pairs) if pairs else ""
+
+
+def filter_bar(values: dict, options: FilterOptions, show_council: bool) -> html.Section:
+    controls = []
+    for name, (label, multi) in FILTERS.items():
+        hidden = name == "council" and not show_council  # kept (hidden) so every callback finds it
+        choices = options.periods if name == "period" else options.choices.get(name, [])
+        value = values.get(name, options.default_period if name == "period" else [])
+        control_id = ids.filter_id(name)
+        controls.append(dbc.Col([
+            html.Label(label, htmlFor=control_id, className="form-label small mb-0"),
+            dcc.Dropdown(id=control_id, options=[{"value": v, "label": text} for v, text in choices],
+                         value=value, multi=multi, clearable=multi, searchable=True,
+                         placeholder="All" if multi else None),
+        ], xs=12, sm=6, md=4, lg=3, xl=2, className="mb-2", style={"display": "none"} if hidden else None))
+    return html.Section([
+        html.H2("Filters", className="visually-hidden"),
+        dbc.Row(controls, className="g-2"),
+        html.P("Filters count each child by where they are on the as-at date (their age band, legal status "
+               "and placement then). Every view's address holds its filters: bookmark it or send it on.",
+               className="small text-body-secondary mb-0"),
+    ], className="filter-bar border rounded p-2 mb-3 bg-light", **{"aria-label": "Filters"})

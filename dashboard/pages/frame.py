@@ -1,0 +1,39 @@
+"""What every page has: a heading, a line saying what it shows, the filters, and its content area."""
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard import ids
+from dashboard.filterbar import FilterOptions, filter_bar
+
+
+def page_frame(slug: str, title: str, intro: str, values: dict | None = None, options: FilterOptions | None = None,
+               show_council: bool = False, controls=None) -> html.Div:
+    parts = [html.H1(title, className="h3"), html.P(intro, className="lead fs-6")]
+    if options is not None:
+        parts.append(filter_bar(values or {}, options, show_council))
+    if controls is not None:
+        parts.append(controls)
+    parts.append(dcc.Loading(html.Div(id=ids.content_id(slug), className="page-content", **{"aria-live": "polite"}),
+                             type="default", delay_show=300))
+    return html.Div(parts)
+
+
+def period_heading(period_label: str, as_at: str, extra: str = "") -> html.P:
+    return html.P([html.Strong(f"Period {period_label}"), f", as at {as_at}. {extra}"], className="mb-2")
+
+
+def section(title: str, children, description: str = "") -> html.Section:
+    return html.Section([html.H2(title, className="h5 mt-3"),
+                         html.P(description, className="small text-body-secondary") if description else None,
+                         children])
+
+
+def cards_row(cards, lg: int = 6) -> dbc.Row:
+    return dbc.Row([dbc.Col(card, xs=12, lg=lg, className="mb-3") for card in cards])
+
+
+def no_access(page_name: str, role: str) -> dbc.Alert:
+    return dbc.Alert(f"The {page_name} page lists individual young people, so it is open to service managers "
+                     f"only. You are signed in as {role}.", color="warning")

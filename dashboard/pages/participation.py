@@ -1,0 +1,44 @@
+"""Participation: how children take part in their reviews, feedback, advocates, chairing."""
+from __future__ import annotations
+
+from dash import html
+
+from dashboard.pages.frame import cards_row, page_frame, period_heading
+from dashboard.pages.parts import breakdown_card, tiles, trend_card
+
+
+def layout(values, options, show_council, role):
+    return page_frame("participation", "Participation",
+                      "How children and young people take part in their own reviews (the 903 participation codes "
+                      "PN1 to PN7; children under 4 are not counted), whether review feedback comes back, "
+                      "whether an advocate was offered, and who chaired the review.", values, options, show_council)
+
+
+def content(view: dict) -> html.Div:
+    participation = view["participation"]["result"]
+    target = participation.rule.target if participation.rule else None
+    advocate = view["advocate"]["result"]
+    return html.Div([
+        period_heading(view["period"], view["as_at"]),
+        tiles([view["participation"], view["feedback"], view["advocate"]]),
+        cards_row([
+            breakdown_card("How children took part (903 codes)", participation.breakdown, "percent",
+                           "participation-by-code", "Share of reviews", label="Code",
+                           notes=participation.notes,
+                           description="PN1 to PN6 count as taking part; PN7 means the child's views were not "
+                                       "conveyed."),
+            trend_card("Children participating in their review, by year", view["trend"], "percent",
+                       "Share participating", "participation-trend", target),
+        ]),
+        cards_row([
+            breakdown_card("Participation by age band", participation.extras.get("by_age"), "percent",
+                           "participation-by-age", "Share participating", target=target, label="Age band"),
+            breakdown_card("Feedback returned, by who was asked", view["feedback"]["result"].breakdown, "percent",
+                           "feedback-by-respondent", "Share returned", label="Asked"),
+        ]),
+        cards_row([
+            breakdown_card("Who chaired the review", advocate.extras.get("chaired"), "count", "review-chairing",
+                           "Reviews", label="Chaired by",
+                           description="From the young person's own feedback record."),
+        ]),
+    ])

@@ -1,0 +1,77 @@
+"""Pieces the theme pages assemble: tiles, trend and breakdown cards, lists of children."""
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import html
+
+from dashboard import figures
+from dashboard.components import chart_card, csv_href, data_table, format_value, tile
+
+PERCENT_COLUMNS = ("Share",)
+
+
+def tiles(entries: list[dict], href: str = "#") -> dbc.Row:
+    return dbc.Row([dbc.Col(tile(e, href), xs=12, sm=6, lg=3, className="mb-3") for e in entries])
+
+
+def _table_for(frame: pd.DataFrame, unit: str, label: str = "Group") -> tuple[pd.DataFrame, dict]:
+    table = pd.DataFrame({label: frame["group"].astype(str)})
+    for extra in ("meaning", "code"):
+        if extra in frame:
+            table[extra.capitalize()] = frame[extra]
+    table["Number"] = frame["numerator"]
+    if unit == "percent" and "denominator" in frame:
+        table["Out of"] = frame["denominator"]
+        table["Share"] = frame["value"]
+    formats = {"Number": _count, "Out of": _count, "Share": lambda v: format_value(v, "percent")}
+    return table, formats
+
+
+def _count(value) -> str:
+    return "withheld" if value is None or pd.isna(value) else f"{value:,.0f}"
+
+
+def trend_card(title: str, frame: pd.DataFrame, unit: str, y_title: str, file_name: str, target=None,
+               description: str = "", notes=(), band=None) -> dbc.Card:
+    figure = figures.trend_bars(frame, title, unit, y_title, target, band)
+    table = pd.DataFrame({"Period": frame["period"], "Value": frame["value"], "Number": frame["numerator"],
+                          "Out of": frame["denominator"], "Status": frame["status"].replace("", "No target")})
+    if "England" in frame:
+        table["England"] = frame["England"]
+    formats = {"Value": lambda v: format_value(v, unit), "Number": _count, "Out of": _count}
+    return chart_card(title, figure, table, file_name, description, notes, formats)
+
+
+def breakdown_card(title: str, frame: pd.DataFrame | None, unit: str, file_name: str, axis_title: str = "",
+                   description: str = "", notes=(), target=None, label: str = "Group") -> dbc.Card:
+    if frame is None or frame.empty:
+        return dbc.Card(dbc.CardBody([html.H3(title, className="h6"), html.P("No data for this period.")]),
+                        className="mb-3 h-100")
+    figure = figures.breakdown_bars(frame, title, unit, axis_title or ("Share" if unit == "percent" else "Number"),
+                                    target)
+    table, formats = _table_for(frame, unit, label)
+    return chart_card(title, figure, table, file_name, description, notes, formats)
+
+
+def child_list(title: str, rows: pd.DataFrame | None, columns: dict[str, str], file_name: str,
+               empty: str) -> html.Section:
+    """A list of children for managers: pseudonymous ids only, with a CSV of exactly what is shown."""
+    if rows is None:
+        return html.Section()
+    if rows.empty:
+        return html.Section([html.H3(title, className="h6"), html.P(empty)])
+    shown = rows[list(columns)].rename(columns=columns)
+    for column in shown.columns:
+        if pd.api.types.is_datetime64_any_dtype(shown[column]):
+            shown[column] = shown[column].dt.strftime("%d/%m/%Y")
+    return html.Section([
+        html.H3(f"{title} ({len(shown)})", className="h6"),
+        html.Div(data_table(shown, title), className="table-responsive child-list"),
+        html.A("Download this list (CSV)", href=csv_href(shown), download=f"{file_name}.csv", className="small"),
+    ], className="mb-3")
+
+
+def notes_list(notes) -> html.Ul | None:
+    notes = [n for n in notes if n]
+    return html.Ul([html.Li(n, className="small") for n in notes]) if notes else None

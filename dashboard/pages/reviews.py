@@ -1,0 +1,58 @@
+"""Reviews: timeliness over time with the target, by review type, team and IRO; for managers,
+the children whose review is overdue or coming due."""
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import html
+
+from dashboard import ids
+from dashboard.pages.frame import cards_row, page_frame, period_heading, section
+from dashboard.pages.parts import breakdown_card, child_list, tiles, trend_card
+
+VIEW_BY = (("year", "Years"), ("quarter", "Quarters"), ("month", "Months"))
+
+
+def layout(values, options, show_council, role):
+    view_by = html.Fieldset([
+        html.Legend("Show timeliness by", className="small mb-0 me-2 float-none w-auto d-inline"),
+        dbc.RadioItems(id=ids.VIEW_BY, options=[{"label": label, "value": value} for value, label in VIEW_BY],
+                       value="year", inline=True, className="d-inline-block"),
+    ], className="mb-2")
+    return page_frame("reviews", "Reviews",
+                      "Whether children's reviews are held within the legal timescales: the first within 20 "
+                      "working days of coming into care, the second within 3 months, then every 6 months.",
+                      values, options, show_council, view_by)
+
+
+def content(view: dict) -> html.Div:
+    timeliness = view["timeliness"]["result"]
+    target = timeliness.rule.target if timeliness.rule else None
+    extras = timeliness.extras
+    parts = [
+        period_heading(view["period"], view["as_at"]),
+        tiles([view["timeliness"], view["overdue"], view["due_soon"], view["midway"]]),
+        cards_row([
+            trend_card(f"Reviews held in timescale, by {view['grain']}", view["trend"], "percent",
+                       "Share on time", "reviews-timeliness-trend", target,
+                       description="The dashed line is the target."),
+            breakdown_card("First, second and later reviews", timeliness.breakdown, "percent",
+                           "reviews-by-type", "Share held on time", target=target, label="Review"),
+        ]),
+        cards_row([
+            breakdown_card("By social work team", extras.get("by_team"), "percent", "reviews-by-team",
+                           "Share held on time", target=target, label="Team"),
+            breakdown_card("By IRO", extras.get("by_iro"), "percent", "reviews-by-iro", "Share held on time",
+                           target=target, label="IRO"),
+        ]),
+    ]
+    if view["show_children"]:
+        overdue, due_soon = view["overdue"]["result"], view["due_soon"]["result"]
+        parts.append(section("Children to act on", dbc.Row([
+            dbc.Col(child_list("Review overdue", overdue.rows, {
+                "child": "Child", "last_review": "Last review", "next_due": "Was due", "days_overdue": "Days overdue"},
+                "reviews-overdue", "No child's review is overdue."), lg=6),
+            dbc.Col(child_list("Review due in the next 28 days", due_soon.rows, {
+                "child": "Child", "last_review": "Last review", "next_due": "Due"},
+                "reviews-due-soon", "No reviews fall due in the next 28 days."), lg=6),
+        ]), "Pseudonymous ids only. Opening this list is recorded."))
+    return html.Div(parts)

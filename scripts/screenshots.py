@@ -1,0 +1,39 @@
+"""Screenshot every page at laptop and tablet sizes in Debian's chromium: `make screenshots`.
+
+Usage: python scripts/screenshots.py BASE_URL OUT_DIR"""
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from dashboard.registry import PAGES  # noqa: E402
+
+SIZES = ((1366, 768), (768, 1024))
+ARGS = ["--no-sandbox", "--headless=new", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def main(base: str, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
+        for width, height in SIZES:
+            page = browser.new_page(viewport={"width": width, "height": height})
+            for spec in PAGES:
+                page.goto(base + spec.path)
+                page.wait_for_selector(f"#{spec.slug}-content > *", timeout=60000)
+                page.wait_for_load_state("networkidle")
+                page.wait_for_timeout(500)
+                path = out / f"{spec.slug}-{width}x{height}.png"
+                page.screenshot(path=str(path), full_page=True)
+                print(path)
+            page.close()
+        browser.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], Path(sys.argv[2]))
