@@ -62,7 +62,7 @@ def filter_bar(values: dict, options: FilterOptions, show_council: bool) -> html
         value = values.get(name, options.default_period if name == "period" else [])
         control_id = ids.filter_id(name)
         controls.append(dbc.Col([
-            html.Label(label, htmlFor=control_id, className="form-label small mb-0"),
+            html.Label(label, htmlFor=control_id, id=f"{control_id}-label", className="form-label small mb-0"),
             dcc.Dropdown(id=control_id, options=[{"value": v, "label": text} for v, text in choices],
                          value=value, multi=multi, clearable=multi, searchable=True,
                          placeholder="All" if multi else None),

@@ -14,13 +14,13 @@ def shell(council_name: str) -> html.Div:
     return html.Div([
         dcc.Location(id=ids.URL, refresh=False),
         html.A("Skip to main content", href="#main", className="visually-hidden-focusable skip-link"),
-        dbc.Navbar(dbc.Container([
+        html.Header(dbc.Navbar(dbc.Container([
             html.Div([html.Span(council_name, className="d-block small text-white"),
                       html.Span("IRO service dashboard", className="navbar-brand mb-0 h1")]),
             html.Button(html.Span(className="navbar-toggler-icon"), id=ids.NAV_TOGGLE, className="navbar-toggler",
                         type="button", **{"aria-label": "Menu", "aria-controls": ids.NAV_COLLAPSE}),
             dbc.Collapse(dbc.Nav(links, navbar=True, id=ids.NAV, className="ms-auto flex-wrap"),
                          id=ids.NAV_COLLAPSE, navbar=True, is_open=False),
-        ], fluid=True), color="dark", dark=True, expand="xl", className="mb-3", tag="header"),
+        ], fluid=True), color="dark", dark=True, expand="xl", className="mb-3")),
         html.Main(dbc.Container(html.Div(id=ids.PAGE), fluid=True), id="main", tabIndex="-1"),
     ])

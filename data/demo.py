@@ -305,6 +305,9 @@ class CouncilSim:
             day = day + timedelta(days=max(1, int(rng.expovariate(instability) * 365)))
             if adoption and episodes[-1].ls != "E1" and day > start + timedelta(days=360):
                 day = max(previous_day + timedelta(days=1), start + timedelta(days=rng.randint(241, 360)))
+            elif episodes[-1].ls == "C1" and day > start + timedelta(days=400):
+                # Interim care orders become full care orders (or end) within about a year.
+                day = max(previous_day + timedelta(days=1), start + timedelta(days=rng.randint(120, 400)))
             if day >= end or day > EXTRACT_DATE:
                 break
             episodes[-1].end, episodes[-1].rec = day, "X1"
@@ -319,7 +322,7 @@ class CouncilSim:
         rng = self.rng
         if adoption and previous.ls != "E1" and day > start + timedelta(days=240):
             return self._placement(day, dob, "E1", "B", adoption=True)
-        legal_change = previous.ls in ("C1", "L1", "L2", "J1") and rng.random() < 0.5
+        legal_change = previous.ls in ("C1", "L1", "L2", "J1") and rng.random() < (0.85 if previous.ls == "C1" else 0.5)
         new_ls = ("C2" if previous.ls != "J1" else "V2") if legal_change else previous.ls
         moves = not legal_change or rng.random() < 0.4
         if not moves:

@@ -42,7 +42,7 @@ def content(view: dict) -> html.Div:
                            "overdue"]].to_dict("records")
     grid = dag.AgGrid(id=ids.GRID_NEET, rowData=grid_rows, columnDefs=GRID_COLUMNS,
                       defaultColDef={"sortable": True, "filter": True, "resizable": True, "flex": 1, "minWidth": 110},
-                      dashGridOptions={"rowSelection": {"mode": "singleRow", "enableClickSelection": True},
+                      dashGridOptions={"rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True},
                                        "domLayout": "autoHeight", "pagination": True, "paginationPageSize": 20},
                       columnSize="responsiveSizeToFit", className="ag-theme-quartz", style={"width": "100%"})
     return html.Div([

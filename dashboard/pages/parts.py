@@ -67,7 +67,8 @@ def child_list(title: str, rows: pd.DataFrame | None, columns: dict[str, str], f
             shown[column] = shown[column].dt.strftime("%d/%m/%Y")
     return html.Section([
         html.H3(f"{title} ({len(shown)})", className="h6"),
-        html.Div(data_table(shown, title), className="table-responsive child-list"),
+        html.Div(data_table(shown, title), className="table-responsive child-list", tabIndex="0", role="region",
+                 **{"aria-label": f"{title}, scrollable"}),
         html.A("Download this list (CSV)", href=csv_href(shown), download=f"{file_name}.csv", className="small"),
     ], className="mb-3")
 

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 
 from data.measures.context import Context
-from data.measures.filters import child_profiles, restrict
+from data.measures.filters import AGE_BANDS, child_profiles, restrict
 from data.measures.postcodes import district, resolve
 from data.measures.result import RATE, Result, count_result, rag_status, share_result
 
@@ -44,7 +44,8 @@ def cla_count(ctx: Context) -> Result:
     profiles = child_profiles(ctx.data, ctx.year_end).set_index(["la", "child"])
     profile = profiles.reindex(pd.MultiIndex.from_frame(in_care[["la", "child"]]))
     extras = {name: _counts(profile[name]) for name in
-              ("age_band", "sex", "ethnic_group", "legal_status", "placement_group", "uasc")}
+              ("sex", "ethnic_group", "legal_status", "placement_group", "uasc")}
+    extras["age_band"] = _counts(profile["age_band"], order=AGE_BANDS)
     extras["provider"] = _counts(in_care["place_provider"].fillna("Not recorded"))
     extras["by_council"] = _counts(in_care["la"])
     return count_result("cla_count", "Children in care at the period end", ctx.period, ctx.year_end,
@@ -61,8 +62,9 @@ def cla_rate_per_10k(ctx: Context) -> Result:
                   notes=(f"Population aged 0-17 from settings: {population:,}.",))
 
 
-def _counts(series: pd.Series) -> pd.DataFrame:
-    counts = series.value_counts().sort_index()
+def _counts(series: pd.Series, order: tuple[str, ...] | None = None) -> pd.DataFrame:
+    counts = series.value_counts()
+    counts = counts.reindex([o for o in order if o in counts.index]) if order else counts.sort_index()
     total = int(counts.sum())
     return pd.DataFrame({"group": counts.index.astype(str), "numerator": counts.to_numpy().astype(int),
                          "denominator": total, "value": counts.to_numpy() / total if total else np.nan})
