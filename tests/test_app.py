@@ -26,11 +26,24 @@ def test_home_page_is_english_and_served_locally(client):
     assert "bootstrap-5.3.9.min.css" in html
 
 
-def test_import_log_callback_returns_the_imports(client):
-    body = {"output": "home-imports.children", "outputs": {"id": "home-imports", "property": "children"},
-            "inputs": [{"id": "home-refresh", "property": "n_intervals", "value": None}],
-            "changedPropIds": [], "state": []}
+def test_data_quality_callback_returns_the_imports(client):
+    body = {"output": "quality-content.children", "outputs": {"id": "quality-content", "property": "children"},
+            "inputs": [{"id": "url", "property": "pathname", "value": "/data-quality"}],
+            "changedPropIds": ["url.pathname"], "state": []}
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200
     text = response.get_data(as_text=True)
     assert "succeeded" in text and "Imports, newest first" in text
+
+
+def test_overview_callback_over_http_gives_every_rag_measure(client):
+    from dashboard.filterbar import FILTER_NAMES
+    from dashboard.ids import filter_id
+    inputs = [{"id": filter_id(n), "property": "value", "value": "2023-24" if n == "period" else []}
+              for n in FILTER_NAMES]
+    body = {"output": "overview-content.children", "outputs": {"id": "overview-content", "property": "children"},
+            "inputs": inputs, "changedPropIds": [], "state": []}
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 200
+    text = response.get_data(as_text=True)
+    assert "Reviews held in timescale" in text and "Children per full-time IRO" in text

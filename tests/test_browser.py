@@ -26,13 +26,13 @@ def served(tmp_path):
         yield url
 
 
-def test_b001_home_page_renders_with_no_errors_and_no_outside_requests(served):
+def test_b001_small_data_renders_with_no_errors_and_no_outside_requests(served):
     with browser_page() as page:
-        page.goto(served + "/")
+        page.goto(served + "/data-quality")
         page.get_by_text("Imports, newest first").wait_for(timeout=15000)
         assert page.locator("html").get_attribute("lang") == "en"
-        assert "succeeded" in page.locator("table").inner_text()
+        assert "succeeded" in page.locator("table").first.inner_text()
         SCREENSHOTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / "home-1366x768.png"), full_page=True)
+        page.screenshot(path=str(SCREENSHOTS / "test-data-quality.png"), full_page=True)
         assert page.console_errors == []
         assert page.outside_requests == []

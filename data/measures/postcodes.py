@@ -34,6 +34,6 @@ def resolve(postcodes: pd.Series, table: pd.DataFrame) -> pd.DataFrame:
         if not missing.any():
             break
         found = table.reindex(key[missing])
-        out.loc[missing, "lat"] = found["lat"].to_numpy()
-        out.loc[missing, "lon"] = found["lon"].to_numpy()
+        out.loc[missing, "lat"] = found["lat"].astype("float64").to_numpy()
+        out.loc[missing, "lon"] = found["lon"].astype("float64").to_numpy()
     return out

@@ -46,8 +46,9 @@ def _by_team_and_iro(reviews: pd.DataFrame, ctx: Context) -> dict[str, pd.DataFr
     profiles = child_profiles(ctx.data, ctx.as_at)[["la", "child", "team", "iro"]]
     joined = reviews.merge(profiles, on=["la", "child"], how="left")
     names = ctx.data.iros.drop_duplicates("iro_id").set_index("iro_id")["name"]
-    joined["team"] = joined["team"].fillna("No team recorded")
-    joined["iro"] = joined["iro"].map(names).fillna(joined["iro"]).fillna("No IRO recorded")
+    joined["team"] = joined["team"].astype("object").fillna("No team recorded")
+    iro = joined["iro"].astype("object")
+    joined["iro"] = iro.map(names).astype("object").fillna(iro).fillna("No IRO recorded")
     return {"by_team": _share_by(joined, "team", "on_time"), "by_iro": _share_by(joined, "iro", "on_time")}
 
 
