@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8050
 WORKERS ?= 2
 
-.PHONY: run test setup demo bench screenshots clean
+.PHONY: run test setup demo bench-pages screenshots clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -40,3 +40,13 @@ demo: $(VENV)/.requirements
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache
+
+## screenshots: every page at 1366x768 and 768x1024, on the demo data, into screenshots/
+screenshots: $(VENV)/.requirements-test
+	$(BIN)/flask --app app setup
+	$(BIN)/python scripts/screenshots.py screenshots
+
+## bench-pages: p50/p95 of each page's main callback over HTTP (gunicorn, loopback), demo data
+bench-pages: $(VENV)/.requirements-test
+	$(BIN)/flask --app app setup
+	$(BIN)/python scripts/bench_pages.py --requests 100

@@ -23,7 +23,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def graph(figure, graph_id=None, static: bool = False, label: str = "") -> dcc.Graph:
     """The one way to put a chart on a page."""
     kwargs = {"id": graph_id} if graph_id else {}
-    height = figure.layout.height or 320
+    height = (figure["layout"].get("height") if isinstance(figure, dict) else figure.layout.height) or 320
     return dcc.Graph(figure=figure, config=STATIC_CONFIG if static else GRAPH_CONFIG,
                      className="chart", style={"height": f"{height}px"}, **kwargs)
 

@@ -88,15 +88,16 @@ def caseload_bars(frame: pd.DataFrame, title: str, band: tuple[int, int]) -> go.
     return fig
 
 
-def sparkline(frame: pd.DataFrame, unit: str, label: str) -> go.Figure:
-    fig = go.Figure(go.Scatter(x=frame["period"].to_numpy(), y=frame["value"].to_numpy(), mode="lines+markers",
-                               line={"color": MAIN, "width": 2}, marker={"size": 5},
-                               hovertemplate="%{x}: " + ("%{y:.1%}" if unit == PERCENT else "%{y:,.1f}")
-                               + "<extra></extra>", name=label))
-    fig.update_layout(height=60, margin={"l": 0, "r": 0, "t": 4, "b": 4}, showlegend=False,
-                      paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)",
-                      xaxis={"visible": False, "type": "category"}, yaxis={"visible": False})
-    return fig
+def sparkline(frame: pd.DataFrame, unit: str, label: str) -> dict:
+    """A small trend line for a tile, as a plain figure dict: a page shows a dozen of these, and
+    building them as validated graph_objects cost more than computing the measures."""
+    values = [None if v is None or pd.isna(v) else float(v) for v in frame["value"]]
+    return {"data": [{"type": "scatter", "x": list(frame["period"]), "y": values, "mode": "lines+markers",
+                      "line": {"color": MAIN, "width": 2}, "marker": {"size": 5}, "name": label,
+                      "hovertemplate": "%{x}: " + ("%{y:.1%}" if unit == PERCENT else "%{y:,.1f}") + "<extra></extra>"}],
+            "layout": {"height": 60, "margin": {"l": 0, "r": 0, "t": 4, "b": 4}, "showlegend": False,
+                       "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)",
+                       "xaxis": {"visible": False, "type": "category"}, "yaxis": {"visible": False}}}
 
 
 def grouped_bars(frame: pd.DataFrame, title: str, unit: str, y_title: str, series: str, target: float | None = None):

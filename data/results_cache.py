@@ -1,48 +1,78 @@
 """Measure results cached per data version and scope, shared by every page and request.
 
-What is cached is the full result before any role's suppression; suppression is applied to
-each response (data/measures/suppression.py), so a cache entry can never carry one role's view
-to another. With CACHE_URL set the cache is Redis, shared by every worker and machine."""
+Two levels: a bounded in-process LRU of Result objects (no copying, no pickling), and, with
+CACHE_URL set, Redis behind it, shared by every worker and machine. What is cached is the full
+result before any role's suppression; suppression is applied to each response
+(data/measures/suppression.py), so a cache entry can never carry one role's view to another.
+The data version is part of every key, so an import makes every older entry unreachable."""
 from __future__ import annotations
 
 import hashlib
 import pickle
+import threading
+from collections import OrderedDict
 from functools import lru_cache
-
-from cachelib import RedisCache, SimpleCache
 
 from data.measures.context import Council
 from data.measures.dataset import Dataset
 from data.measures.report import Scope, measure
 from data.measures.result import Result
 
-TIMEOUT = 24 * 3600
+LOCAL_ENTRIES = 20000
+SHARED_TIMEOUT = 24 * 3600
+
+
+class LocalCache:
+    def __init__(self, size: int):
+        self.size, self.items, self.lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, key: str):
+        with self.lock:
+            if key in self.items:
+                self.items.move_to_end(key)
+                return self.items[key]
+        return None
+
+    def set(self, key: str, value) -> None:
+        with self.lock:
+            self.items[key] = value
+            self.items.move_to_end(key)
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+
+
+_local = LocalCache(LOCAL_ENTRIES)
 
 
 @lru_cache(maxsize=4)
-def _cache(url: str):
-    if url:
-        import redis
-        return RedisCache(redis.Redis.from_url(url), key_prefix="iro:", default_timeout=TIMEOUT)
-    return SimpleCache(threshold=2000, default_timeout=TIMEOUT)
+def _shared(url: str):
+    import redis
+    return redis.Redis.from_url(url)
 
 
 def _key(data: Dataset, scope: Scope, measure_id: str) -> str:
     raw = repr((data.version, measure_id, scope.period.label, scope.as_at, sorted(scope.filters.as_dict().items())))
-    return "result:" + hashlib.sha256(raw.encode()).hexdigest()
+    return "iro:result:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
 def result(settings, data: Dataset, scope: Scope, measure_id: str) -> Result:
     """One measure for one scope, computed once per data version."""
-    cache = _cache(settings.cache_url)
     key = _key(data, scope, measure_id)
-    cached = cache.get(key)
-    if cached is not None:
-        return pickle.loads(cached)
+    found = _local.get(key)
+    if found is not None:
+        return found
+    if settings.cache_url:
+        stored = _shared(settings.cache_url).get(key)
+        if stored is not None:
+            found = pickle.loads(stored)  # written by this app only (see _key); Redis is internal
+            _local.set(key, found)
+            return found
     council = Council(settings.population_0_17, settings.postcode_districts)
-    computed = measure(data, measure_id, scope, settings.measure_rules, council)
-    cache.set(key, pickle.dumps(computed))
-    return computed
+    found = measure(data, measure_id, scope, settings.measure_rules, council)
+    _local.set(key, found)
+    if settings.cache_url:
+        _shared(settings.cache_url).set(key, pickle.dumps(found), ex=SHARED_TIMEOUT)
+    return found
 
 
 def results(settings, data: Dataset, scope: Scope, measure_ids) -> dict[str, Result]:

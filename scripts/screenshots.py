@@ -1,6 +1,6 @@
 """Screenshot every page at laptop and tablet sizes in Debian's chromium: `make screenshots`.
 
-Usage: python scripts/screenshots.py BASE_URL OUT_DIR"""
+Usage: python scripts/screenshots.py [OUT_DIR]   (serves the configured data under gunicorn)"""
 from __future__ import annotations
 
 import shutil
@@ -11,6 +11,7 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from dashboard.registry import PAGES  # noqa: E402
+from scripts.serve import gunicorn  # noqa: E402
 
 SIZES = ((1366, 768), (768, 1024))
 ARGS = ["--no-sandbox", "--headless=new", "--disable-gpu", "--disable-background-networking",
@@ -23,7 +24,7 @@ def main(base: str, out: Path) -> None:
         browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
         for width, height in SIZES:
             page = browser.new_page(viewport={"width": width, "height": height})
-            for spec in PAGES:
+            for spec in [p for p in PAGES if not p.regional_only]:
                 page.goto(base + spec.path)
                 page.wait_for_selector(f"#{spec.slug}-content > *", timeout=60000)
                 page.wait_for_load_state("networkidle")
@@ -36,4 +37,5 @@ def main(base: str, out: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], Path(sys.argv[2]))
+    with gunicorn() as url:
+        main(url, Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots"))

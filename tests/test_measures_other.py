@@ -92,3 +92,15 @@ def test_care_leavers_from_oc3_of_the_year():
     assert by_age == {"17-18": 0, "19-21": 1}
     touch = neet.care_leavers_in_touch(ctx(d))
     assert (touch.numerator, touch.denominator) == (2, 3)
+
+
+def test_escalations_open_on_the_as_at_date_include_those_resolved_later():
+    d = data(escalations=(ESCALATIONS, [
+        ("1", "A", "I1", "2024-02-01", "1", "HEALTH", "2024-05-01", "RESOLVED", "N"),  # open on 31 March
+        ("2", "A", "I1", "2024-03-20", "2", "HEALTH", None, None, "N"),  # open on 31 March
+        ("3", "B", "I1", "2024-01-10", "1", "HEALTH", "2024-02-01", "RESOLVED", "N"),  # closed by then
+    ]))
+    result = escalations.escalations_resolved_in_time(ctx(d))
+    ages = result.extras["open_by_age"].set_index("group")["numerator"].to_dict()
+    assert ages == {"Up to 4 weeks": 1, "4 to 8 weeks": 0, "8 to 13 weeks": 1, "Over 13 weeks": 0}  # 11 and 59 days
+    assert sorted(result.rows["escalation_id"]) == ["1", "2"]

@@ -7,6 +7,11 @@ from dashboard.pages.frame import cards_row, page_frame, period_heading
 from dashboard.pages.parts import breakdown_card, tiles, trend_card
 
 
+SHORT_CODES = {"PN1": "speaks for themselves", "PN2": "attends, advocate speaks", "PN3": "attends, views without words",
+               "PN4": "attends, does not contribute", "PN5": "absent, briefs an advocate",
+               "PN6": "absent, views sent another way", "PN7": "absent, views not conveyed"}
+
+
 def layout(values, options, show_council, role):
     return page_frame("participation", "Participation",
                       "How children and young people take part in their own reviews (the 903 participation codes "
@@ -18,11 +23,14 @@ def content(view: dict) -> html.Div:
     participation = view["participation"]["result"]
     target = participation.rule.target if participation.rule else None
     advocate = view["advocate"]["result"]
+    by_code = participation.breakdown
+    if by_code is not None:
+        by_code = by_code.assign(group=by_code["group"] + " " + by_code["group"].map(SHORT_CODES))
     return html.Div([
         period_heading(view["period"], view["as_at"]),
         tiles([view["participation"], view["feedback"], view["advocate"]]),
         cards_row([
-            breakdown_card("How children took part (903 codes)", participation.breakdown, "percent",
+            breakdown_card("How children took part (903 codes)", by_code, "percent",
                            "participation-by-code", "Share of reviews", label="Code",
                            notes=participation.notes,
                            description="PN1 to PN6 count as taking part; PN7 means the child's views were not "

@@ -49,5 +49,6 @@ def make_context(data: Dataset, period: Period, rules: dict[str, MeasureRule], c
     """As-at defaults to the period's last day. Filters become a set of children once, here."""
     as_at = as_at or period.end
     filters = filters or Filters()
-    children = select_children(child_profiles(data, as_at), filters) if filters.active else None
+    children = data.memo(("children", as_at, filters), lambda: select_children(child_profiles(data, as_at), filters)) \
+        if filters.active else None
     return Context(data, period, as_at, rules, council, filters, children)

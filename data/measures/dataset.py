@@ -43,7 +43,7 @@ def empty_frame(name: str) -> pd.DataFrame:
                                       "Int64" if c == "year" else "str") for c in columns})
 
 
-@dataclass
+@dataclass(eq=False)  # compared and hashed by identity: caches hang off each instance
 class Dataset:
     header: pd.DataFrame
     episodes: pd.DataFrame
@@ -127,8 +127,21 @@ class Dataset:
         """Postcode centroids keyed by normalised postcode, sector or district."""
         return centroid_table(self.postcode_centroids)
 
+    def memo(self, key: tuple, make):
+        """Work shared by several measures (who was in care on a day, whose review is due next),
+        done once per dataset and key. Bounded: old entries go first."""
+        store = self.__dict__.setdefault("_memo", {})
+        if key not in store:
+            if len(store) > 512:
+                store.pop(next(iter(store)))
+            store[key] = make()
+        return store[key]
+
     def in_care_on(self, day: date) -> pd.DataFrame:
         """Each child in care on `day` (not short breaks), with the episode open on that day."""
+        return self.memo(("in_care_on", day), lambda: self._in_care_on(day))
+
+    def _in_care_on(self, day: date) -> pd.DataFrame:
         ts = pd.Timestamp(day)
         ep = self.care_episodes
         open_then = ep[(ep["decom"] <= ts) & (ep["dec"].isna() | (ep["dec"] > ts))]

@@ -56,7 +56,7 @@ def escalations_resolved_in_time(ctx: Context) -> Result:
     status = resolution_status(restrict(ctx.data.escalations, ctx.children))
     as_at = pd.Timestamp(ctx.as_at)
     decided = status[(status["decided_on"] >= ctx.start) & (status["decided_on"] <= min(ctx.end, as_at))]
-    open_now = status[status["resolved"].isna() & (status["raised"] <= as_at)]
+    open_now = status[(status["raised"] <= as_at) & (status["resolved"].isna() | (status["resolved"] > as_at))]
     ages = (as_at - open_now["raised"]).dt.days
     open_by_age = pd.cut(ages, [-1, 28, 56, 91, 100000], labels=["Up to 4 weeks", "4 to 8 weeks",
                                                                   "8 to 13 weeks", "Over 13 weeks"])

@@ -7,6 +7,7 @@ placement then or, if they had left care, at their last episode).
 """
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, fields
 from datetime import date
 
@@ -73,8 +74,21 @@ def age_in_years(dob: pd.Series, day) -> pd.Series:
     return day.dt.year - dob.dt.year - before_birthday.astype(int)
 
 
+_profiles: "weakref.WeakKeyDictionary[Dataset, dict]" = weakref.WeakKeyDictionary()
+
+
 def child_profiles(data: Dataset, day: date) -> pd.DataFrame:
-    """One row per child known to the data, with every filterable attribute as at `day`."""
+    """One row per child known to the data, with every filterable attribute as at `day`.
+    Worked out once per dataset and day: every measure of a page asks for the same one."""
+    by_day = _profiles.setdefault(data, {})
+    if day not in by_day:
+        if len(by_day) > 64:
+            by_day.clear()
+        by_day[day] = _child_profiles(data, day)
+    return by_day[day]
+
+
+def _child_profiles(data: Dataset, day: date) -> pd.DataFrame:
     ts = pd.Timestamp(day)
     episodes = data.care_episodes[data.care_episodes["decom"] <= ts]
     latest = episodes.sort_values("decom").drop_duplicates(["la", "child"], keep="last")

@@ -23,6 +23,10 @@ ACTIVITY_LABELS = {
 
 def cohort_16_17(ctx: Context) -> pd.DataFrame:
     """16-17 year olds in care at the as-at date with their latest status record by then."""
+    return ctx.data.memo(("cohort_16_17", ctx.as_at, ctx.filters), lambda: _cohort_16_17(ctx))
+
+
+def _cohort_16_17(ctx: Context) -> pd.DataFrame:
     day = pd.Timestamp(ctx.as_at)
     in_care = restrict(ctx.data.in_care_on(ctx.as_at), ctx.children)[["la", "child", "place", "ls"]]
     people = in_care.merge(ctx.data.header[["la", "child", "dob", "sex"]], on=["la", "child"], how="left")

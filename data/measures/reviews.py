@@ -21,6 +21,7 @@ PARTICIPATION_CODES = {
 }
 PARTICIPATED = ("PN1", "PN2", "PN3", "PN4", "PN5", "PN6")
 REVIEW_KIND = {1: "First review", 2: "Second review"}
+RESPONDENTS = {"CHILD": "The young person", "PARENT": "Parents", "CARER": "Carers", "OTHER": "Others"}
 
 
 def _reviews_in_period(ctx: Context) -> pd.DataFrame:
@@ -54,6 +55,10 @@ def _by_team_and_iro(reviews: pd.DataFrame, ctx: Context) -> dict[str, pd.DataFr
 
 def next_reviews_due(ctx: Context) -> pd.DataFrame:
     """Children in care at the as-at date with the date their next review falls due."""
+    return ctx.data.memo(("next_reviews_due", ctx.as_at, ctx.filters), lambda: _next_reviews_due(ctx))
+
+
+def _next_reviews_due(ctx: Context) -> pd.DataFrame:
     in_care = restrict(ctx.data.in_care_on(ctx.as_at), ctx.children)[["la", "child", "period"]]
     periods = ctx.data.periods.set_index("period")["start"]
     in_care["period_start"] = in_care["period"].map(periods).astype("datetime64[s]")
@@ -102,11 +107,11 @@ def review_participation(ctx: Context) -> Result:
 
 
 def _participation_by_age(coded: pd.DataFrame, ctx: Context) -> pd.DataFrame:
-    from data.measures.filters import age_band
+    from data.measures.filters import AGE_BANDS, age_band
     dob = coded[["la", "child"]].merge(ctx.data.header[["la", "child", "dob"]], on=["la", "child"], how="left")
     frame = coded.assign(age_band=age_band(dob["dob"].set_axis(coded.index), ctx.as_at),
                          took_part=coded["review_code"].isin(PARTICIPATED))
-    return _share_by(frame.dropna(subset=["age_band"]), "age_band", "took_part")
+    return _share_by(frame.dropna(subset=["age_band"]), "age_band", "took_part", order=list(AGE_BANDS))
 
 
 def _feedback_in_period(ctx: Context) -> pd.DataFrame:
@@ -118,7 +123,8 @@ def feedback_response_rate(ctx: Context) -> Result:
     feedback = _feedback_in_period(ctx)
     returned = feedback["returned"] == "Y"
     breakdown = _share_by(feedback.assign(returned_flag=returned), "respondent", "returned_flag",
-                          order=["CHILD", "PARENT", "CARER", "OTHER"])
+                          order=list(RESPONDENTS))
+    breakdown["group"] = breakdown["group"].map(RESPONDENTS)
     return share_result("feedback_response_rate", "Review feedback returned", ctx.period, ctx.as_at,
                         int(returned.sum()), len(feedback), ctx.rules, breakdown=breakdown)
 

@@ -1,0 +1,42 @@
+"""Start the app under gunicorn on a free loopback port for the benchmark and screenshot
+commands, and stop it afterwards."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def gunicorn(workers: int = 2):
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "app:server", "--workers", str(workers),
+                               "--bind", f"127.0.0.1:{port}", "--no-control-socket", "--timeout", "300"],
+                              cwd=ROOT, env=os.environ.copy(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(240):
+            try:
+                urllib.request.urlopen(base + "/", timeout=2).read()
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            raise RuntimeError("gunicorn did not start within 2 minutes")
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
