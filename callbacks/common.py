@@ -57,9 +57,15 @@ class Request:
         trend = self.trend(measure_id, self.scope.period.run(with_trend)) if with_trend else None
         trend_text = "; ".join(f"{row.period}: {_short(row.value, result.unit)}" for row in trend.itertuples()) \
             if trend is not None else ""
-        return {"id": measure_id, "name": measure.name, "theme": measure.theme, "result": result, "change": change,
+        return {"id": measure_id, "name": self.words(measure.name), "theme": measure.theme, "result": result,
+                "change": change,
                 "previous_label": self.scope.period.previous().label, "trend": trend, "trend_text": trend_text,
-                "definition": measure.definition}
+                "definition": self.words(measure.definition)}
+
+    def words(self, text: str) -> str:
+        """The council's own words for children in care, wherever the standard ones appear."""
+        term = self.settings.children_in_care
+        return text.replace("Children in care", term[:1].upper() + term[1:]).replace("children in care", term)
 
 
 def _short(value, unit: str) -> str:

@@ -47,3 +47,21 @@ def test_overview_callback_over_http_gives_every_rag_measure(client):
     assert response.status_code == 200
     text = response.get_data(as_text=True)
     assert "Reviews held in timescale" in text and "Children per full-time IRO" in text
+
+
+def test_the_councils_own_words_for_children_in_care_are_used(database_url, engine, tmp_path):
+    from app import create_app
+    from dashboard.filterbar import FILTER_NAMES
+    from dashboard.ids import filter_id
+    from data.settings import load_settings
+    settings = load_settings({"DATABASE_URL": database_url, "IRO_INSTANCE_DIR": str(tmp_path),
+                              "IRO_TERM_CHILDREN_IN_CARE": "our children"})
+    import_paths(engine, [good_council(tmp_path / "data")], "999")
+    client = create_app(settings).server.test_client()
+    inputs = [{"id": filter_id(n), "property": "value", "value": "2023-24" if n == "period" else []}
+              for n in FILTER_NAMES]
+    response = client.post("/_dash-update-component", json={
+        "output": "placements-content.children", "outputs": {"id": "placements-content", "property": "children"},
+        "inputs": inputs, "changedPropIds": [], "state": []})
+    text = response.get_data(as_text=True)
+    assert "Our children at the period end" in text and "Children in care at the period end" not in text
