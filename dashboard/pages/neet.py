@@ -67,6 +67,8 @@ def content(view: dict) -> html.Div:
 def timeline_view(child: str, events: pd.DataFrame) -> html.Div:
     if events.empty:
         return dbc.Alert(f"No records for {child}.", color="secondary")
-    shown = events.assign(date=events["date"].dt.strftime("%d/%m/%Y")).rename(
+    newest_first = events.iloc[::-1]
+    shown = newest_first.assign(date=newest_first["date"].dt.strftime("%d/%m/%Y")).rename(
         columns={"date": "Date", "event": "What happened", "detail": "Detail"})
-    return html.Div(data_table(shown, f"Timeline for young person {child}"), className="table-responsive")
+    return html.Div(data_table(shown, f"Timeline for young person {child}, newest first"),
+                    className="table-responsive")
