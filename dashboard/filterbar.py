@@ -66,7 +66,7 @@ def filter_bar(values: dict, options: FilterOptions, show_council: bool) -> html
             dcc.Dropdown(id=control_id, options=[{"value": v, "label": text} for v, text in choices],
                          value=value, multi=multi, clearable=multi, searchable=True,
                          placeholder="All" if multi else None),
-        ], xs=6, md=4, lg=3, xl=2, className="mb-2", style={"display": "none"} if hidden else None))
+        ], xs=12, sm=6, md=4, lg=3, xl=2, className="mb-2", style={"display": "none"} if hidden else None))
     return html.Section([
         html.H2("Filters", className="visually-hidden"),
         dbc.Row(controls, className="g-2"),
