@@ -1,21 +1,34 @@
-from dash import Output
+from dash import ALL, Output, callback_context
 
 from callbacks.common import request_for
 from callbacks.router import FILTER_INPUTS
 from dashboard import ids
 from dashboard.pages import overview
-from data.measures.catalogue import MEASURES
+from data.measures.catalogue import MEASURES_BY_ID
 
 TREND_YEARS = 5
 
 
 def register(app) -> None:
     app.callback(Output(ids.content_id("overview"), "children"), FILTER_INPUTS)(render)
+    app.callback(Output({"type": overview.SPARK, "measure": ALL}, "children"), FILTER_INPUTS)(render_trends)
+
+
+def _rag_measures(request) -> list[str]:
+    return [m for m in MEASURES_BY_ID if m in request.settings.measure_rules]
 
 
 def render(*inputs):
+    """The tiles: this period and the one before, for every measure with a RAG rule."""
+    request = request_for(list(inputs))
+    entries = [request.entry(m) for m in _rag_measures(request)]
+    return overview.content(entries, request.scope.period.label, request.as_at_text, request.query)
+
+
+def render_trends(*inputs):
+    """Each tile's five-period trend, in the order the page holds the tiles."""
     request = request_for(list(inputs))
     periods = TREND_YEARS if request.scope.period.grain == "year" else 8
-    entries = [request.entry(m.id, with_trend=periods) for m in MEASURES
-               if m.id in request.settings.measure_rules]
-    return overview.content(entries, request.scope.period.label, request.as_at_text, request.query)
+    wanted = [item["id"]["measure"] for item in callback_context.outputs_list]
+    entries = [request.entry(m, with_trend=periods) for m in wanted if m in MEASURES_BY_ID]
+    return overview.sparklines(entries)

@@ -159,6 +159,9 @@ def tile(entry: dict, href: str, trend_figure=None) -> dbc.Card:
         html.P(change_text(entry["change"], unit, entry["previous_label"]), className="small mb-0"),
     ]
     if trend_figure is not None:
-        body.append(html.Div(graph(trend_figure, static=True), role="img",
-                             **{"aria-label": f"Trend of {entry['name']}: {entry['trend_text']}"}))
+        body.append(trend_figure)
     return dbc.Card(dbc.CardBody(body), className="h-100 tile")
+
+
+def sparkline_box(name: str, figure, trend_text: str) -> html.Div:
+    return html.Div(graph(figure, static=True), role="img", **{"aria-label": f"Trend of {name}: {trend_text}"})

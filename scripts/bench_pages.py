@@ -21,9 +21,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from dashboard.filterbar import FILTER_NAMES  # noqa: E402
 from dashboard.ids import content_id, filter_id  # noqa: E402
+from dashboard.pages.overview import SPARK  # noqa: E402
+from data.settings import load_settings as _settings  # noqa: E402
 from scripts.serve import gunicorn  # noqa: E402
 
-PAGES = ("overview", "reviews", "participation", "placements", "escalations", "workload", "neet")
+RAG_MEASURES = list(_settings().measure_rules)
+
+PAGES = ("overview", "overview-trends", "reviews", "participation", "placements", "escalations", "workload", "neet")
 EXTRA_INPUTS = {"reviews": [{"id": "view-by", "property": "value", "value": "year"}]}
 TIME_LIMIT = 1200  # seconds for the whole run
 
@@ -40,9 +44,13 @@ def combos(years: list[str]) -> list[dict]:
 def payload(page: str, values: dict) -> bytes:
     inputs = [{"id": filter_id(n), "property": "value", "value": values.get(n, [] if n != "period" else None)}
               for n in FILTER_NAMES] + EXTRA_INPUTS.get(page, [])
-    return json.dumps({"output": f"{content_id(page)}.children",
-                       "outputs": {"id": content_id(page), "property": "children"},
-                       "inputs": inputs, "changedPropIds": [f"{filter_id('sex')}.value"], "state": []}).encode()
+    if page == "overview-trends":  # the second overview callback: every tile's trend
+        output = '{"measure":["ALL"],"type":"' + SPARK + '"}.children'
+        outputs = [{"id": {"type": SPARK, "measure": m}, "property": "children"} for m in RAG_MEASURES]
+    else:
+        output, outputs = f"{content_id(page)}.children", {"id": content_id(page), "property": "children"}
+    return json.dumps({"output": output, "outputs": outputs, "inputs": inputs,
+                       "changedPropIds": [f"{filter_id('sex')}.value"], "state": []}).encode()
 
 
 def post(base: str, body: bytes) -> float:

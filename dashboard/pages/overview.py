@@ -7,9 +7,10 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from dashboard import figures
-from dashboard.components import status_badge, tile
+from dashboard.components import sparkline_box, status_badge, tile
 from dashboard.pages.frame import page_frame, period_heading, section
 
+SPARK = "overview-sparkline"  # the trends arrive in a second request, after the tiles
 THEME_PAGES = {"Reviews": "/reviews", "Participation": "/participation", "Placements and sufficiency": "/placements",
                "Escalations": "/escalations", "IRO workload": "/workload", "NEET": "/neet"}
 
@@ -20,6 +21,11 @@ def layout(values, options, show_council, role):
                       "(on target, near target or off target), the change since the period before, and its "
                       "trend over five years. Select a measure's name to see more.",
                       values, options, show_council)
+
+
+def sparklines(entries: list[dict]) -> list:
+    return [sparkline_box(e["name"], figures.sparkline(e["trend"], e["result"].unit, e["name"]), e["trend_text"])
+            for e in entries]
 
 
 def content(entries: list[dict], period_label: str, as_at: str, query: str) -> html.Div:
@@ -33,8 +39,9 @@ def content(entries: list[dict], period_label: str, as_at: str, query: str) -> h
         theme_entries = [e for e in entries if e["theme"] == theme]
         if not theme_entries:
             continue
-        cards = [dbc.Col(tile(e, href + query, figures.sparkline(e["trend"], e["result"].unit, e["name"])
-                              if e["trend"] is not None else None), xs=12, sm=6, lg=4, xxl=3, className="mb-3")
+        cards = [dbc.Col(tile(e, href + query, html.Div(className="sparkline-slot", style={"height": "60px"},
+                                                          id={"type": SPARK, "measure": e["id"]})),
+                         xs=12, sm=6, lg=4, xxl=3, className="mb-3")
                  for e in theme_entries]
         sections.append(section(theme, dbc.Row(cards)))
     return html.Div([period_heading(period_label, as_at), summary, *sections])

@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 
 from data.measures.dataset import Dataset
-from data.measures.filters import Filters, child_profiles, select_children
+from data.measures.filters import Filters, child_profiles, restrict, select_children
 from data.measures.periods import Period
 from data.settings import MeasureRule
 
@@ -29,6 +29,13 @@ class Context:
     council: Council
     filters: Filters = field(default_factory=Filters)
     children: pd.MultiIndex | None = None  # None: every child
+
+    def table(self, name: str) -> pd.DataFrame:
+        """A dataset table cut to the selected children, once per dataset, table and selection."""
+        frame = getattr(self.data, name)
+        if self.children is None:
+            return frame
+        return self.data.memo(("table", name, self.as_at, self.filters), lambda: restrict(frame, self.children))
 
     @property
     def start(self) -> pd.Timestamp:

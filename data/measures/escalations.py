@@ -5,7 +5,6 @@ import pandas as pd
 
 from data.measures.calendar import add_working_days
 from data.measures.context import Context
-from data.measures.filters import restrict
 from data.measures.result import Result, count_result, share_result
 
 STAGES = ("INFORMAL", "1", "2", "3", "4")
@@ -23,7 +22,7 @@ RESOLUTION_WORKING_DAYS = 20
 
 
 def _raised_in_period(ctx: Context) -> pd.DataFrame:
-    escalations = restrict(ctx.data.escalations, ctx.children)
+    escalations = ctx.table("escalations")
     return escalations[(escalations["raised"] >= ctx.start) & (escalations["raised"] <= ctx.end)]
 
 
@@ -53,7 +52,7 @@ def resolution_status(escalations: pd.DataFrame) -> pd.DataFrame:
 
 
 def escalations_resolved_in_time(ctx: Context) -> Result:
-    status = resolution_status(restrict(ctx.data.escalations, ctx.children))
+    status = resolution_status(ctx.table("escalations"))
     as_at = pd.Timestamp(ctx.as_at)
     decided = status[(status["decided_on"] >= ctx.start) & (status["decided_on"] <= min(ctx.end, as_at))]
     open_now = status[(status["raised"] <= as_at) & (status["resolved"].isna() | (status["resolved"] > as_at))]

@@ -168,7 +168,7 @@ def uasc_share(ctx: Context) -> Result:
 
 
 def exits_by_reason(ctx: Context) -> Result:
-    episodes = restrict(ctx.data.care_episodes, ctx.children)
+    episodes = ctx.table("care_episodes")
     ended = episodes[(episodes["dec"] >= ctx.start) & (episodes["dec"] <= ctx.end) &
                      episodes["rec"].notna() & (episodes["rec"] != "X1")]
     groups = ended["rec"].map(EXIT_GROUP_OF).fillna("Not a recognised code")

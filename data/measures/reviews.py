@@ -25,8 +25,10 @@ RESPONDENTS = {"CHILD": "The young person", "PARENT": "Parents", "CARER": "Carer
 
 
 def _reviews_in_period(ctx: Context) -> pd.DataFrame:
-    reviews = restrict(ctx.data.timed_reviews, ctx.children)
-    return reviews[(reviews["review"] >= ctx.start) & (reviews["review"] <= ctx.end)]
+    def cut():
+        reviews = ctx.table("timed_reviews")
+        return reviews[(reviews["review"] >= ctx.start) & (reviews["review"] <= ctx.end)]
+    return ctx.data.memo(("reviews_in_period", ctx.period, ctx.as_at, ctx.filters), cut)
 
 
 def review_timeliness(ctx: Context) -> Result:
@@ -115,7 +117,7 @@ def _participation_by_age(coded: pd.DataFrame, ctx: Context) -> pd.DataFrame:
 
 
 def _feedback_in_period(ctx: Context) -> pd.DataFrame:
-    feedback = restrict(ctx.data.feedback, ctx.children)
+    feedback = ctx.table("feedback")
     return feedback[(feedback["review"] >= ctx.start) & (feedback["review"] <= ctx.end)]
 
 
@@ -153,7 +155,7 @@ def _chaired(feedback: pd.DataFrame) -> pd.DataFrame:
 def midway_checks(ctx: Context) -> Result:
     reviews = _reviews_in_period(ctx)
     later = reviews[reviews["number"] >= 2][["la", "child", "review", "previous"]].reset_index(drop=True)
-    checks = restrict(ctx.data.midway, ctx.children)
+    checks = ctx.table("midway")
     pairs = later.reset_index().merge(checks, on=["la", "child"], how="inner")
     between = pairs[(pairs["check_date"] > pairs["previous"]) & (pairs["check_date"] <= pairs["review"])]
     checked = later.index.isin(between["index"].unique())
