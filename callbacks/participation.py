@@ -15,6 +15,6 @@ def render(*inputs):
     return participation.content({
         "period": request.scope.period.label, "as_at": request.as_at_text,
         "participation": request.entry("review_participation"), "feedback": request.entry("feedback_response_rate"),
-        "advocate": request.entry("advocate_offered"),
+        "advocate": request.entry("advocate_offered"), "by_age": request.result("review_participation_by_age"),
         "trend": request.trend("review_participation", request.scope.period.run(5)),
     })

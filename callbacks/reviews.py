@@ -24,6 +24,7 @@ def render(*inputs):
         "timeliness": request.entry("review_timeliness"), "overdue": request.entry("reviews_overdue_now"),
         "due_soon": request.entry("reviews_due_next_28_days"), "midway": request.entry("midway_checks"),
         "trend": request.trend("review_timeliness", latest.run(RUN[grain])),
+        "by_team": request.result("review_timeliness_by_team"),
         "show_children": request.viewer.sees_children,
     }
     if request.viewer.sees_children:

@@ -131,3 +131,18 @@ def test_midway_checks_count_second_and_later_reviews():
     # 2nd review (10 July): checks on 1 June and 10 July fall after 20 April -> checked.
     # 3rd review (5 January): no check after 10 July -> not checked.
     assert (result.numerator, result.denominator) == (1, 2)
+
+
+def test_timeliness_by_team_and_iro_and_participation_by_age():
+    d = data(header=("child sex dob ethnic", [("A", "1", "2010-01-01", "WBRI"), ("B", "2", "2020-01-01", "WBRI")]),
+             episodes=(EPISODES, [ep("A", "2023-10-02"), ep("B", "2023-10-02")]),
+             reviews=_reviews(("A", "2023-10-30", "PN1"), ("B", "2023-10-31", "PN7")),
+             child_teams=("child team start end", [("A", "North", "2023-10-02", None)]),
+             iros=("iro_id name team fte start end", [("I1", "IRO 1", "T", 1.0, None, None)]),
+             iro_allocations=("child iro_id start end", [("B", "I1", "2023-10-02", None)]))
+    by = reviews.timeliness_by_team_and_iro(ctx(d)).extras
+    assert by["by_team"].set_index("group")[["numerator", "denominator"]].to_dict("index") == {
+        "No team recorded": {"numerator": 0, "denominator": 1}, "North": {"numerator": 1, "denominator": 1}}
+    assert by["by_iro"].set_index("group")["denominator"].to_dict() == {"IRO 1": 1, "No IRO recorded": 1}
+    ages = reviews.participation_by_age(ctx(d)).extras["by_age"].set_index("group")["numerator"].to_dict()
+    assert ages == {"1-4": 0, "10-15": 1}  # on 31 March 2024 A is 14 and B is 4

@@ -39,7 +39,7 @@ def content(view: dict) -> html.Div:
                        "Share participating", "participation-trend", target),
         ]),
         cards_row([
-            breakdown_card("Participation by age band", participation.extras.get("by_age"), "percent",
+            breakdown_card("Participation by age band", view["by_age"].extras.get("by_age"), "percent",
                            "participation-by-age", "Share participating", target=target, label="Age band"),
             breakdown_card("Feedback returned, by who was asked", view["feedback"]["result"].breakdown, "percent",
                            "feedback-by-respondent", "Share returned", label="Asked"),

@@ -27,7 +27,7 @@ def layout(values, options, show_council, role):
 def content(view: dict) -> html.Div:
     timeliness = view["timeliness"]["result"]
     target = timeliness.rule.target if timeliness.rule else None
-    extras = timeliness.extras
+    extras = view["by_team"].extras
     parts = [
         period_heading(view["period"], view["as_at"]),
         tiles([view["timeliness"], view["overdue"], view["due_soon"], view["midway"]]),

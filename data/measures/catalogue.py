@@ -110,3 +110,10 @@ MEASURES: tuple[Measure, ...] = (
             "the share the council is in touch with.", ("oc3",), neet.care_leavers_in_touch),
 )
 MEASURES_BY_ID = {m.id: m for m in MEASURES}
+
+# Breakdowns a page shows beside a measure, computed only when that page asks (they cost as
+# much as the measure itself). Cached and suppressed like measures; not in the report.
+BREAKDOWNS = {
+    "review_timeliness_by_team": reviews.timeliness_by_team_and_iro,
+    "review_participation_by_age": reviews.participation_by_age,
+}

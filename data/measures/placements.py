@@ -71,6 +71,13 @@ def _counts(series: pd.Series, order: tuple[str, ...] | None = None) -> pd.DataF
 
 
 def _distances(ctx: Context, in_care: pd.DataFrame) -> pd.DataFrame:
+    """Miles from home for each child in care at the year end (worked out once for all children,
+    then cut to the selection)."""
+    every = ctx.data.memo(("distances", ctx.year_end), lambda: _all_distances(ctx, ctx.data.in_care_on(ctx.year_end)))
+    return every if ctx.children is None else restrict(every, ctx.children)
+
+
+def _all_distances(ctx: Context, in_care: pd.DataFrame) -> pd.DataFrame:
     home = resolve(in_care["home_post"], ctx.data.centroids)
     placement = resolve(in_care["pl_post"], ctx.data.centroids)
     out = in_care[["la", "child", "home_post", "pl_post"]].copy()
@@ -134,7 +141,7 @@ def stability_long_term(ctx: Context) -> Result:
     under_16 = (dob + pd.DateOffset(years=16) > year_end).to_numpy()
     long_stay = (in_care["period_start"] <= year_end - pd.DateOffset(months=30)).to_numpy()
     cohort = in_care[under_16 & long_stay]
-    starts = _placement_starts(ctx.data.care_episodes, year_end)
+    starts = ctx.data.memo(("placement_starts", year_end), lambda: _placement_starts(ctx.data.care_episodes, year_end))
     current = cohort[["la", "child", "period"]].merge(starts, on=["la", "child", "period"], how="left")
     two_years = year_end - pd.DateOffset(years=2)
     stable = current["placement_start"] <= two_years

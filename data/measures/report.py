@@ -7,7 +7,7 @@ from datetime import date
 
 import pandas as pd
 
-from data.measures.catalogue import MEASURES, MEASURES_BY_ID
+from data.measures.catalogue import BREAKDOWNS, MEASURES, MEASURES_BY_ID
 from data.measures.context import Council, make_context
 from data.measures.dataset import Dataset
 from data.measures.filters import Filters
@@ -28,7 +28,8 @@ class Scope:
 def measure(data: Dataset, measure_id: str, scope: Scope, rules: dict[str, MeasureRule],
             council: Council) -> Result:
     ctx = make_context(data, scope.period, rules, council, scope.as_at, scope.filters)
-    return MEASURES_BY_ID[measure_id].compute(ctx)
+    compute = MEASURES_BY_ID[measure_id].compute if measure_id in MEASURES_BY_ID else BREAKDOWNS[measure_id]
+    return compute(ctx)
 
 
 def all_measures(data: Dataset, scope: Scope, rules: dict[str, MeasureRule], council: Council) -> list[Result]:

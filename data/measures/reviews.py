@@ -38,21 +38,24 @@ def review_timeliness(ctx: Context) -> Result:
     late = reviews[~reviews["on_time"]]
     rows = late.assign(days_late=(late["review"] - late["due"]).dt.days)[
         ["la", "child", "review", "due", "days_late", "kind"]]
-    extras = {"by_council": _share_by(reviews, "la", "on_time"), **_by_team_and_iro(reviews, ctx)}
     return share_result("review_timeliness", "Reviews held in timescale", ctx.period, ctx.as_at,
                         int(reviews["on_time"].sum()), len(reviews), ctx.rules, breakdown=breakdown,
-                        rows=rows, extras=extras)
+                        rows=rows, extras={"by_council": _share_by(reviews, "la", "on_time")})
 
 
-def _by_team_and_iro(reviews: pd.DataFrame, ctx: Context) -> dict[str, pd.DataFrame]:
-    """Timeliness by the child's social work team and IRO on the as-at date."""
+def timeliness_by_team_and_iro(ctx: Context) -> Result:
+    """Timeliness by the child's social work team and IRO on the as-at date (the reviews page)."""
+    reviews = _reviews_in_period(ctx)
     profiles = child_profiles(ctx.data, ctx.as_at)[["la", "child", "team", "iro"]]
     joined = reviews.merge(profiles, on=["la", "child"], how="left")
     names = ctx.data.iros.drop_duplicates("iro_id").set_index("iro_id")["name"]
     joined["team"] = joined["team"].astype("object").fillna("No team recorded")
     iro = joined["iro"].astype("object")
     joined["iro"] = iro.map(names).astype("object").fillna(iro).fillna("No IRO recorded")
-    return {"by_team": _share_by(joined, "team", "on_time"), "by_iro": _share_by(joined, "iro", "on_time")}
+    return share_result("review_timeliness_by_team", "Reviews held in timescale by team and IRO", ctx.period,
+                        ctx.as_at, int(reviews["on_time"].sum()), len(reviews), ctx.rules,
+                        extras={"by_team": _share_by(joined, "team", "on_time"),
+                                "by_iro": _share_by(joined, "iro", "on_time")})
 
 
 def next_reviews_due(ctx: Context) -> pd.DataFrame:
@@ -104,16 +107,21 @@ def review_participation(ctx: Context) -> Result:
     notes = (f"{int((reviews['review_code'] == 'PN0').sum())} reviews of children under 4 (PN0) and "
              f"{int(reviews['review_code'].isna().sum())} with no code recorded are not counted.",)
     return share_result("review_participation", "Children participating in their review", ctx.period,
-                        ctx.as_at, participated, len(coded), ctx.rules, breakdown=breakdown, notes=notes,
-                        extras={"by_age": _participation_by_age(coded, ctx)})
+                        ctx.as_at, participated, len(coded), ctx.rules, breakdown=breakdown, notes=notes)
 
 
-def _participation_by_age(coded: pd.DataFrame, ctx: Context) -> pd.DataFrame:
+def participation_by_age(ctx: Context) -> Result:
+    """Participation by age band on the as-at date (the participation page)."""
     from data.measures.filters import AGE_BANDS, age_band
+    reviews = _reviews_in_period(ctx)
+    coded = reviews[reviews["review_code"].isin(PARTICIPATION_CODES)]
     dob = coded[["la", "child"]].merge(ctx.data.header[["la", "child", "dob"]], on=["la", "child"], how="left")
     frame = coded.assign(age_band=age_band(dob["dob"].set_axis(coded.index), ctx.as_at),
                          took_part=coded["review_code"].isin(PARTICIPATED))
-    return _share_by(frame.dropna(subset=["age_band"]), "age_band", "took_part", order=list(AGE_BANDS))
+    return share_result("review_participation_by_age", "Participation by age band", ctx.period, ctx.as_at,
+                        int(frame["took_part"].sum()), len(frame), ctx.rules,
+                        extras={"by_age": _share_by(frame.dropna(subset=["age_band"]), "age_band", "took_part",
+                                                    order=list(AGE_BANDS))})
 
 
 def _feedback_in_period(ctx: Context) -> pd.DataFrame:

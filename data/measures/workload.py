@@ -10,12 +10,15 @@ from data.measures.result import RATIO, Result, rag_status
 GUIDE_BAND = (50, 70)
 
 
+def _allocations_on(allocations: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:
+    current = allocations[(allocations["start"] <= day) & (allocations["end"].isna() | (allocations["end"] >= day))]
+    return current.sort_values("start").drop_duplicates(["la", "child"], keep="last")
+
+
 def iro_caseload(ctx: Context) -> Result:
     day = pd.Timestamp(ctx.as_at)
     in_care = restrict(ctx.data.in_care_on(ctx.as_at), ctx.children)[["la", "child"]]
-    allocations = ctx.data.iro_allocations
-    current = allocations[(allocations["start"] <= day) & (allocations["end"].isna() | (allocations["end"] >= day))]
-    current = current.sort_values("start").drop_duplicates(["la", "child"], keep="last")
+    current = ctx.data.memo(("allocations_on", ctx.as_at), lambda: _allocations_on(ctx.data.iro_allocations, day))
     allocated = in_care.merge(current[["la", "child", "iro_id"]], on=["la", "child"], how="inner")
     iros = ctx.data.iros
     active = iros[(iros["start"].isna() | (iros["start"] <= day)) & (iros["end"].isna() | (iros["end"] >= day))]
