@@ -23,12 +23,14 @@ ACTIVITY_LABELS = {
 
 def cohort_16_17(ctx: Context) -> pd.DataFrame:
     """16-17 year olds in care at the as-at date with their latest status record by then."""
-    return ctx.data.memo(("cohort_16_17", ctx.as_at, ctx.filters), lambda: _cohort_16_17(ctx))
+    everyone = ctx.data.memo(("cohort_16_17", ctx.as_at), lambda: _cohort_16_17(ctx))
+    return everyone if ctx.children is None else restrict(everyone, ctx.children)
 
 
 def _cohort_16_17(ctx: Context) -> pd.DataFrame:
+    """For every child in care on the as-at date (the selection is applied afterwards)."""
     day = pd.Timestamp(ctx.as_at)
-    in_care = restrict(ctx.data.in_care_on(ctx.as_at), ctx.children)[["la", "child", "place", "ls"]]
+    in_care = ctx.data.in_care_on(ctx.as_at)[["la", "child", "place", "ls"]]
     people = in_care.merge(ctx.data.header[["la", "child", "dob", "sex"]], on=["la", "child"], how="left")
     people["age"] = age_in_years(people["dob"], ctx.as_at)
     people = people[people["age"].isin([16, 17])]

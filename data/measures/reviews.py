@@ -60,11 +60,13 @@ def timeliness_by_team_and_iro(ctx: Context) -> Result:
 
 def next_reviews_due(ctx: Context) -> pd.DataFrame:
     """Children in care at the as-at date with the date their next review falls due."""
-    return ctx.data.memo(("next_reviews_due", ctx.as_at, ctx.filters), lambda: _next_reviews_due(ctx))
+    everyone = ctx.data.memo(("next_reviews_due", ctx.as_at), lambda: _next_reviews_due(ctx))
+    return everyone if ctx.children is None else restrict(everyone, ctx.children)
 
 
 def _next_reviews_due(ctx: Context) -> pd.DataFrame:
-    in_care = restrict(ctx.data.in_care_on(ctx.as_at), ctx.children)[["la", "child", "period"]]
+    """For every child in care on the as-at date (the selection is applied afterwards)."""
+    in_care = ctx.data.in_care_on(ctx.as_at)[["la", "child", "period"]]
     periods = ctx.data.periods.set_index("period")["start"]
     in_care["period_start"] = in_care["period"].map(periods).astype("datetime64[s]")
     held = ctx.data.timed_reviews
