@@ -114,3 +114,15 @@ def count_rows(engine, table_name: str) -> int:
     from data.schema import DATA_TABLES
     with engine.connect() as connection:
         return connection.execute(select(func.count()).select_from(DATA_TABLES[table_name])).scalar()
+
+
+def demo_instance(folder: Path, children: int, seed: int):
+    """A SQLite instance folder holding a small demo council, imported through the real importer."""
+    from data.demo import DemoSpec, write_demo
+    from data.ingest.importer import import_paths
+    settings = load_settings({"IRO_INSTANCE_DIR": str(folder)})
+    engine = db.get_engine(settings.database_url)
+    db.upgrade(engine)
+    write_demo(DemoSpec(children=children, seed=seed), folder / "demo")
+    import_paths(engine, [folder / "demo"], settings.council_code)
+    return settings

@@ -7,12 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from data import db
-from data.demo import DemoSpec, write_demo
-from data.ingest.importer import import_paths
-from data.settings import PROJECT_ROOT, load_settings
 from dashboard.registry import PAGES
 from tests.browser import browser_page, live_server
+from tests.conftest import demo_instance
 
 pytestmark = pytest.mark.browser
 AXE = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js")
@@ -29,12 +26,7 @@ SHOWN_PAGES = [p for p in PAGES if not p.regional_only]
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     from app import create_app
-    folder = tmp_path_factory.mktemp("pages")
-    settings = load_settings({"IRO_INSTANCE_DIR": str(folder)})
-    engine = db.get_engine(settings.database_url)
-    db.upgrade(engine)
-    write_demo(DemoSpec(children=150, seed=5), folder / "demo")
-    import_paths(engine, [folder / "demo"], settings.council_code)
+    settings = demo_instance(tmp_path_factory.mktemp("pages"), children=150, seed=5)
     with live_server(create_app(settings).server) as url:
         yield url, settings
 

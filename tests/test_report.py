@@ -9,24 +9,19 @@ import sys
 import pytest
 
 from data import db, store
-from data.demo import DemoSpec, write_demo
 from data.ingest.importer import import_paths
 from data.measures.catalogue import MEASURES
 from data.measures.context import Council
 from data.measures.periods import parse_period
 from data.measures.report import Scope, all_measures
-from data.settings import PROJECT_ROOT, load_settings
+from data.settings import PROJECT_ROOT
+from tests.conftest import demo_instance
 
 
 @pytest.fixture(scope="module")
-def demo_instance(tmp_path_factory):
+def demo(tmp_path_factory):
     folder = tmp_path_factory.mktemp("report")
-    settings = load_settings({"IRO_INSTANCE_DIR": str(folder)})
-    engine = db.get_engine(settings.database_url)
-    db.upgrade(engine)
-    write_demo(DemoSpec(children=120, seed=3), folder / "demo")
-    import_paths(engine, [folder / "demo"], settings.council_code)
-    return folder, settings
+    return folder, demo_instance(folder, children=120, seed=3)
 
 
 def _report(folder, *args):
@@ -35,8 +30,8 @@ def _report(folder, *args):
                           env=env, capture_output=True, text=True, timeout=300)
 
 
-def test_json_report_has_every_measure_with_the_measures_figures(demo_instance):
-    folder, settings = demo_instance
+def test_json_report_has_every_measure_with_the_measures_figures(demo):
+    folder, settings = demo
     done = _report(folder, "--period", "2024-25", "--role", "director", "--format", "json", "--by", "quarter")
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
@@ -52,8 +47,8 @@ def test_json_report_has_every_measure_with_the_measures_figures(demo_instance):
     assert timeliness["target"] == 0.95 and timeliness["previous_period"] == "2023-24"
 
 
-def test_committee_report_withholds_small_numbers(demo_instance):
-    folder, _ = demo_instance
+def test_committee_report_withholds_small_numbers(demo):
+    folder, _ = demo
     report = json.loads(_report(folder, "--period", "2024-25", "--format", "json").stdout)
     assert report["role"] == "committee"
     for entry in report["measures"]:
@@ -63,8 +58,8 @@ def test_committee_report_withholds_small_numbers(demo_instance):
             assert entry["value"] is None and entry["change"] is None
 
 
-def test_table_and_csv_formats(demo_instance):
-    folder, _ = demo_instance
+def test_table_and_csv_formats(demo):
+    folder, _ = demo
     table = _report(folder, "--period", "2024-25 Q2", "--role", "manager")
     assert table.returncode == 0 and "review_timeliness" in table.stdout and "of" in table.stdout
     csv_text = _report(folder, "--period", "2024-25", "--format", "csv", "--role", "director").stdout
@@ -77,13 +72,13 @@ def test_table_and_csv_formats(demo_instance):
     (["--period", "2024-25", "--as-at", "31-31-2024"], "is not a date"),
     (["--period", "2024-25", "--as-at", "2020-01-01"], "before the period starts"),
 ])
-def test_bad_period_or_date_is_a_clear_error(demo_instance, args, message):
-    done = _report(demo_instance[0], *args)
+def test_bad_period_or_date_is_a_clear_error(demo, args, message):
+    done = _report(demo[0], *args)
     assert done.returncode != 0 and message in done.stderr
 
 
-def test_an_import_is_seen_at_the_next_request(demo_instance, tmp_path):
-    _, settings = demo_instance
+def test_an_import_is_seen_at_the_next_request(demo, tmp_path):
+    _, settings = demo
     before = store.dataset(settings)
     assert store.dataset(settings) is before  # cached while nothing changes
     from tests.builders import good_council
