@@ -65,3 +65,26 @@ def test_the_councils_own_words_for_children_in_care_are_used(database_url, engi
         "inputs": inputs, "changedPropIds": [], "state": []})
     text = response.get_data(as_text=True)
     assert "Our children at the period end" in text and "Children in care at the period end" not in text
+
+
+def test_every_response_carries_the_security_headers(client):
+    for path in ("/", "/reviews", "/_dash-layout", "/assets/app.css", "/no-such-page"):
+        headers = client.get(path).headers
+        policy = headers["Content-Security-Policy"]
+        assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
+        assert "http" not in policy  # no outside origin anywhere
+        script_src = next(d for d in policy.split("; ") if d.startswith("script-src"))
+        assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert headers["Referrer-Policy"] == "same-origin"
+
+
+def test_a_failing_callback_reveals_no_stack_trace_or_data(client):
+    body = {"output": "overview-content.children", "outputs": {"id": "overview-content", "property": "children"},
+            "inputs": [{"id": "filter-period", "property": "value", "value": {"not": "a period"}}],
+            "changedPropIds": [], "state": []}
+    response = client.post("/_dash-update-component", json=body)
+    text = response.get_data(as_text=True)
+    assert response.status_code == 500
+    assert "Traceback" not in text and ".py" not in text and "File " not in text
+    assert not client.application.debug
