@@ -1,6 +1,7 @@
 from dash import Input, Output
 from flask import current_app
 
+from callbacks.common import council_words
 from dashboard import ids
 from dashboard.pages import about
 from data.measures.catalogue import MEASURES
@@ -20,9 +21,10 @@ def render(_pathname):
         else:
             fmt = (lambda v: f"{v:.0%}") if rule.green <= 1 and rule.amber <= 1 else (lambda v: f"{v:g}")
             better = "at least" if rule.direction == "higher_is_better" else "at most"
-            text = f"Green at {better} {fmt(rule.green)}; amber at {better} {fmt(rule.amber)}; red otherwise."
+            text = f"Green when {better} {fmt(rule.green)}; amber when {better} {fmt(rule.amber)}; red otherwise."
             if rule.target is not None:
                 text += f" Target {fmt(rule.target)}."
-        measures.append({"id": m.id, "name": m.name, "theme": m.theme, "definition": m.definition,
+        measures.append({"id": m.id, "name": council_words(m.name, settings), "theme": m.theme,
+                         "definition": council_words(m.definition, settings),
                          "rule": text, "needs": ", ".join(m.needs)})
     return about.content(measures, settings.children_in_care, settings.suppression_threshold)

@@ -63,9 +63,13 @@ class Request:
                 "definition": self.words(measure.definition)}
 
     def words(self, text: str) -> str:
-        """The council's own words for children in care, wherever the standard ones appear."""
-        term = self.settings.children_in_care
-        return text.replace("Children in care", term[:1].upper() + term[1:]).replace("children in care", term)
+        return council_words(text, self.settings)
+
+
+def council_words(text: str, settings) -> str:
+    """The council's own words for children in care, wherever the standard ones appear."""
+    term = settings.children_in_care
+    return text.replace("Children in care", term[:1].upper() + term[1:]).replace("children in care", term)
 
 
 def _short(value, unit: str) -> str:

@@ -101,10 +101,11 @@ def data_table(frame: pd.DataFrame, caption: str, formats: dict | None = None) -
                       className="table table-sm table-striped caption-top mb-1")
 
 
-def table_view(frame: pd.DataFrame, caption: str, file_name: str, formats: dict | None = None) -> html.Details:
+def table_view(frame: pd.DataFrame, caption: str, file_name: str, formats: dict | None = None,
+               summary: str = "Show as table") -> html.Details:
     """'Show as table': the chart's own numbers, and a CSV of exactly those."""
     return html.Details([
-        html.Summary("Show as table"),
+        html.Summary(summary),
         html.Div(data_table(frame, caption, formats), className="table-responsive"),
         html.A("Download this table (CSV)", href=csv_href(frame), download=f"{file_name}.csv",
                className="small"),

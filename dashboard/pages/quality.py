@@ -45,6 +45,6 @@ def content(imports: pd.DataFrame, findings: pd.DataFrame, show_rows: bool) -> h
                                                 "column_name": "Column", "child": "Child", "message": "Finding"})[
                     ["Kind", "File", "Row", "Column", "Child", "Finding"]]
                 body.append(table_view(rows, f"Findings of import {import_id} (first {len(rows)})",
-                                       f"findings-import-{import_id}"))
+                                       f"findings-import-{import_id}", summary="Show each finding"))
             parts.append(section(f"Findings of the latest import ({import_id})", html.Div(body, className="table-responsive")))
     return html.Div(parts)
