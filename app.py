@@ -4,7 +4,7 @@ from __future__ import annotations
 from dash import Dash
 
 import callbacks
-from callbacks import security
+from callbacks import auth, security
 from dashboard.layout import shell
 from data import cli
 from data.settings import Settings, load_settings
@@ -30,6 +30,7 @@ def create_app(settings: Settings | None = None) -> Dash:
 
     app.layout = shell(settings.council_name)
     callbacks.register(app)
+    auth.protect(app, settings)
     security.protect(app)
     return app
 

@@ -1,12 +1,14 @@
 """Who is asking: the one place that knows. Every callback and page layout asks here.
 
-Until sign-in exists (issue 5) everyone is the configured default role; adding sign-in changes
-this function only."""
+The answer comes from the signed-in session, read again from the database on every request, so
+a disabled account or a changed role takes effect at once. Input values never decide it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import current_app
+from flask import abort
+
+from callbacks.auth import signed_in_user
 
 
 @dataclass(frozen=True)
@@ -20,5 +22,7 @@ class Viewer:
 
 
 def current_viewer() -> Viewer:
-    settings = current_app.config["SETTINGS"]
-    return Viewer(name="demo user", role=settings.default_role)
+    user = signed_in_user()
+    if user is None:
+        abort(401)
+    return Viewer(name=user.name, role=user.role)

@@ -37,7 +37,9 @@ def _progress():
 
 def register(app) -> None:
     from data.report_cli import report_command
-    for command in (import_command, demo_data_command, setup_command, findings_command, report_command):
+    from data.users_cli import users_command
+    for command in (import_command, demo_data_command, setup_command, findings_command, report_command,
+                    users_command):
         app.cli.add_command(command)
 
 
@@ -163,6 +165,9 @@ def setup_command(demo_if_empty):
         loaded = connection.execute(select(func.count()).select_from(imports_table).where(
             imports_table.c.outcome == "succeeded")).scalar()
     click.echo(f"Database ready ({_settings().database_url.split('@')[-1]}).")
+    from data.users_cli import ensure_demo_accounts
+    for name, role, password in ensure_demo_accounts(_settings()):
+        click.echo(f"Demo account: {name} ({role}), password {password}")
     if loaded or not demo_if_empty:
         return
     click.echo("The database is empty: generating demo data.")

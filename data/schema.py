@@ -85,3 +85,16 @@ audit_log = Table(
     Column("child_count", Integer, nullable=False),
     Column("children", Text, nullable=False),  # JSON list of "la:child"
 )
+
+# People who may sign in. Passwords are stored only as scrypt hashes.
+users = Table(
+    "users", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(100), nullable=False, unique=True),
+    Column("password_hash", String(255), nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("disabled", Integer, nullable=False, default=0),
+    Column("failed_attempts", Integer, nullable=False, default=0),
+    Column("locked_until", DateTime),
+    Column("created_at", DateTime, nullable=False),
+)

@@ -45,8 +45,12 @@ ENV_SETTINGS = (
                "Words used for children in care, e.g. 'our children'."),
     EnvSetting("IRO_SUPPRESSION_THRESHOLD", ("suppression", "threshold"),
                "Counts from 1 to this number are suppressed for aggregate-only roles.", int),
-    EnvSetting("IRO_DEFAULT_ROLE", ("access", "default_role"),
-               "Role of every visitor until sign-in is configured: committee, director or manager."),
+    EnvSetting("IRO_SECRET_KEY", ("access", "secret_key"),
+               "Key that signs session cookies; empty means one generated once into the instance folder."),
+    EnvSetting("IRO_HTTPS", ("access", "https"),
+               "Set to 1 when served over HTTPS, so session cookies are marked Secure.", int),
+    EnvSetting("IRO_DEMO_ACCOUNTS", ("access", "demo_accounts"),
+               "1 lists the demo accounts on the sign-in page and lets setup create them; 0 for real use.", int),
 )
 OTHER_ENV = (
     ("IRO_SETTINGS_FILE", "A council's own settings file (TOML), laid over the defaults."),
@@ -73,7 +77,9 @@ class Settings:
     database_url: str
     cache_url: str
     instance_dir: Path
-    default_role: str = "manager"
+    secret_key: str = ""
+    https: bool = False
+    demo_accounts: bool = True
     measure_rules: dict[str, MeasureRule] = field(default_factory=dict)
 
 
@@ -113,9 +119,27 @@ def _build(tree: dict) -> Settings:
         database_url=database_url,
         cache_url=tree["cache"]["url"],
         instance_dir=instance_dir,
-        default_role=tree.get("access", {}).get("default_role", "manager"),
+        secret_key=tree.get("access", {}).get("secret_key") or _instance_secret(instance_dir),
+        https=bool(int(tree.get("access", {}).get("https", 0))),
+        demo_accounts=bool(int(tree.get("access", {}).get("demo_accounts", 1))),
         measure_rules=rules,
     )
+
+
+def _instance_secret(instance_dir: Path) -> str:
+    """One random key per instance, written once, so every worker signs cookies alike."""
+    import os
+    import secrets
+    path = instance_dir / "secret_key"
+    if not path.exists():
+        instance_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(descriptor, "w") as handle:
+                handle.write(secrets.token_hex(32))
+        except FileExistsError:
+            pass  # another worker wrote it first
+    return path.read_text().strip()
 
 
 def _read_toml(path: Path) -> dict:

@@ -23,7 +23,9 @@ from dashboard.filterbar import FILTER_NAMES  # noqa: E402
 from dashboard.ids import content_id, filter_id  # noqa: E402
 from dashboard.pages.overview import SPARK  # noqa: E402
 from data.settings import load_settings as _settings  # noqa: E402
-from scripts.serve import gunicorn  # noqa: E402
+from scripts.serve import gunicorn, signed_in_opener  # noqa: E402
+
+OPENER: list = []  # the signed-in session, set once the server is up
 
 RAG_MEASURES = list(_settings().measure_rules)
 
@@ -57,7 +59,7 @@ def post(base: str, body: bytes) -> float:
     request = urllib.request.Request(base + "/_dash-update-component", data=body,
                                      headers={"Content-Type": "application/json"})
     start = time.perf_counter()
-    with urllib.request.urlopen(request, timeout=60) as response:
+    with OPENER[0].open(request, timeout=60) as response:
         response.read()
         if response.status != 200:
             raise RuntimeError(f"HTTP {response.status}")
@@ -77,6 +79,7 @@ def main() -> None:
     args = parser.parse_args()
     deadline = time.time() + TIME_LIMIT
     with gunicorn(args.workers) as base:
+        OPENER.append(signed_in_opener(base))
         from data import store
         from data.settings import load_settings
         from callbacks.scope import default_period

@@ -11,7 +11,7 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from dashboard.registry import PAGES  # noqa: E402
-from scripts.serve import gunicorn  # noqa: E402
+from scripts.serve import bench_account, gunicorn  # noqa: E402
 
 SIZES = ((1366, 768), (768, 1024))
 ARGS = ["--no-sandbox", "--headless=new", "--disable-gpu", "--disable-background-networking",
@@ -24,6 +24,12 @@ def main(base: str, out: Path) -> None:
         browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
         for width, height in SIZES:
             page = browser.new_page(viewport={"width": width, "height": height})
+            name, password = bench_account()
+            page.goto(base + "/sign-in")
+            page.fill("#name", name)
+            page.fill("#password", password)
+            page.click("button[type=submit]")
+            page.wait_for_url(base + "/")
             for spec in [p for p in PAGES if not p.regional_only]:
                 page.goto(base + spec.path)
                 page.wait_for_selector(f"#{spec.slug}-content > *", timeout=60000)

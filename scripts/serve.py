@@ -20,6 +20,33 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+BENCH_USER, BENCH_PASSWORD = "bench-manager", "bench-manager-password"
+
+
+def bench_account() -> tuple[str, str]:
+    """A manager account for the screenshot and benchmark commands (made on first use)."""
+    from data import users
+    from data.settings import load_settings
+    settings = load_settings()
+    if BENCH_USER not in {u.name for u in users.listing(settings)}:
+        users.add(settings, BENCH_USER, BENCH_PASSWORD, "manager")
+    return BENCH_USER, BENCH_PASSWORD
+
+
+def signed_in_opener(base: str):
+    """A urllib opener holding a signed-in session cookie."""
+    import http.cookiejar
+    import re
+    import urllib.parse
+    name, password = bench_account()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    page = opener.open(base + "/sign-in").read().decode()
+    token = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+    opener.open(base + "/sign-in", urllib.parse.urlencode({"csrf": token, "name": name,
+                                                             "password": password}).encode())
+    return opener
+
+
 @contextmanager
 def gunicorn(workers: int = 2):
     port = free_port()
@@ -30,7 +57,7 @@ def gunicorn(workers: int = 2):
     try:
         for _ in range(240):
             try:
-                urllib.request.urlopen(base + "/", timeout=2).read()
+                urllib.request.urlopen(base + "/sign-in", timeout=2).read()
                 break
             except OSError:
                 time.sleep(0.5)

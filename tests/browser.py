@@ -38,7 +38,8 @@ def live_server(flask_app):
 
 
 @contextmanager
-def browser_page(width=1366, height=768):
+def browser_page(width=1366, height=768, base: str | None = None, settings=None, role: str = "manager"):
+    """A page in chromium; given base and settings, signed in as a user of the role first."""
     from playwright.sync_api import sync_playwright
     executable = chromium_path()
     with sync_playwright() as playwright:
@@ -50,6 +51,21 @@ def browser_page(width=1366, height=768):
         page.on("request", lambda r: not r.url.startswith(("http://127.0.0.1", "data:"))
                 and page.outside_requests.append(r.url))
         try:
+            if base:
+                sign_in_browser(page, base, settings, role)
             yield page
         finally:
             browser.close()
+
+
+def sign_in_browser(page, base: str, settings, role: str) -> None:
+    from data import users
+    from tests.conftest import TEST_PASSWORD
+    name = f"test-{role}"
+    if name not in {u.name for u in users.listing(settings)}:
+        users.add(settings, name, TEST_PASSWORD, role)
+    page.goto(base + "/sign-in")
+    page.fill("#name", name)
+    page.fill("#password", TEST_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(base + "/")

@@ -126,3 +126,20 @@ def demo_instance(folder: Path, children: int, seed: int):
     write_demo(DemoSpec(children=children, seed=seed), folder / "demo")
     import_paths(engine, [folder / "demo"], settings.council_code)
     return settings
+
+
+TEST_PASSWORD = "correct horse battery"
+
+
+def sign_in(client, settings, role: str = "manager"):
+    """Sign a Flask test client in as a user of the role (made on first use)."""
+    import re as _re
+    from data import users
+    name = f"test-{role}"
+    if name not in {u.name for u in users.listing(settings)}:
+        users.add(settings, name, TEST_PASSWORD, role)
+    page = client.get("/sign-in").get_data(as_text=True)
+    token = _re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+    response = client.post("/sign-in", data={"csrf": token, "name": name, "password": TEST_PASSWORD})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return client

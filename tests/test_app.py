@@ -7,13 +7,14 @@ import pytest
 
 from data.ingest.importer import import_paths
 from tests.builders import good_council
+from tests.conftest import sign_in
 
 
 @pytest.fixture
 def client(settings, engine, tmp_path):
     from app import create_app
     import_paths(engine, [good_council(tmp_path / "data")], "999")
-    return create_app(settings).server.test_client()
+    return sign_in(create_app(settings).server.test_client(), settings)
 
 
 def test_home_page_is_english_and_served_locally(client):
@@ -57,7 +58,7 @@ def test_the_councils_own_words_for_children_in_care_are_used(database_url, engi
     settings = load_settings({"DATABASE_URL": database_url, "IRO_INSTANCE_DIR": str(tmp_path),
                               "IRO_TERM_CHILDREN_IN_CARE": "our children"})
     import_paths(engine, [good_council(tmp_path / "data")], "999")
-    client = create_app(settings).server.test_client()
+    client = sign_in(create_app(settings).server.test_client(), settings)
     inputs = [{"id": filter_id(n), "property": "value", "value": "2023-24" if n == "period" else []}
               for n in FILTER_NAMES]
     response = client.post("/_dash-update-component", json={

@@ -23,12 +23,13 @@ def served(tmp_path):
     db.upgrade(engine)
     import_paths(engine, [good_council(tmp_path / "data")], settings.council_code)
     with live_server(create_app(settings).server) as url:
-        yield url
+        yield url, settings
 
 
 def test_b001_small_data_renders_with_no_errors_and_no_outside_requests(served):
-    with browser_page() as page:
-        page.goto(served + "/data-quality")
+    url, settings = served
+    with browser_page(base=url, settings=settings) as page:
+        page.goto(url + "/data-quality")
         page.get_by_text("Imports, newest first").wait_for(timeout=15000)
         assert page.locator("html").get_attribute("lang") == "en"
         assert "succeeded" in page.locator("table").first.inner_text()

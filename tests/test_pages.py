@@ -52,8 +52,8 @@ def _axe_violations(page) -> list:
 
 @pytest.mark.parametrize("spec", SHOWN_PAGES, ids=[p.slug for p in SHOWN_PAGES])
 def test_b010_page_renders_accessibly(site, spec):
-    url, _ = site
-    with browser_page() as page:
+    url, settings = site
+    with browser_page(base=url, settings=settings) as page:
         page.context.add_init_script(path=str(AXE))
         _open(page, url + spec.path, spec.slug)
         assert page.locator(f"#{spec.slug}-content").inner_text().strip()
@@ -67,8 +67,8 @@ def test_b010_page_renders_accessibly(site, spec):
 
 
 def test_b011_filter_change_updates_figures_and_address(site):
-    url, _ = site
-    with browser_page() as page:
+    url, settings = site
+    with browser_page(base=url, settings=settings) as page:
         _open(page, url + "/reviews", "reviews")
         before = page.locator("#reviews-content .tile-value").first.inner_text()
         counts_before = page.locator("#reviews-content .tile p").first.inner_text()
@@ -94,7 +94,7 @@ def test_b012_address_with_filters_opens_with_them_applied(site):
     expected = results_cache.result(settings, data, Scope(parse_period("2024-25"), None,
                                                           Filters(sex=("Male",), age_band=("10-15",))),
                                     "review_timeliness")
-    with browser_page() as page:
+    with browser_page(base=url, settings=settings) as page:
         _open(page, url + "/reviews?period=2024-25&sex=Male&age_band=10-15", "reviews")
         assert "2024-25" in page.locator("#filter-period").inner_text()
         assert "Male" in page.locator("#filter-sex").inner_text()
@@ -104,8 +104,8 @@ def test_b012_address_with_filters_opens_with_them_applied(site):
 
 
 def test_b013_neet_grid_opens_a_timeline(site):
-    url, _ = site
-    with browser_page() as page:
+    url, settings = site
+    with browser_page(base=url, settings=settings) as page:
         _open(page, url + "/neet", "neet")
         first = page.locator(".ag-center-cols-container .ag-row").first
         child = first.locator("[col-id='child']").inner_text()
@@ -117,8 +117,8 @@ def test_b013_neet_grid_opens_a_timeline(site):
 
 @pytest.mark.parametrize("width, height", [(1024, 768), (375, 812)])
 def test_b014_no_sideways_scrolling(site, width, height):
-    url, _ = site
-    with browser_page(width, height) as page:
+    url, settings = site
+    with browser_page(width, height, base=url, settings=settings) as page:
         for spec in SHOWN_PAGES:
             _open(page, url + spec.path, spec.slug)
             overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
@@ -126,8 +126,8 @@ def test_b014_no_sideways_scrolling(site, width, height):
 
 
 def test_b015_filters_carry_across_pages(site):
-    url, _ = site
-    with browser_page() as page:
+    url, settings = site
+    with browser_page(base=url, settings=settings) as page:
         _open(page, url + "/reviews?sex=Female", "reviews")
         page.wait_for_function("() => document.querySelector('#nav-placements').href.includes('sex=Female')")
         page.click("#nav-placements")

@@ -1,0 +1,96 @@
+"""Sign-in, sign-out and the gate in front of everything else.
+
+Deny by default: a visitor who has not signed in gets the sign-in page (for pages) or 401 (for
+Dash's /_dash-* endpoints: layout, dependencies, callbacks), except for the allow list below.
+Callbacks and page layouts check the role again (callbacks/viewer.py)."""
+from __future__ import annotations
+
+import hmac
+import html
+import secrets
+from datetime import timedelta
+
+from flask import Response, current_app, jsonify, redirect, request, session
+
+from data import users
+
+ALLOWED_PATHS = {"/sign-in", "/sign-out", "/assets/vendor/bootstrap-5.3.9.min.css", "/assets/app.css",
+                 "/favicon.ico"}
+SESSION_HOURS = 8
+DEMO_PASSWORDS = {role: f"demo-{role}-password" for role in users.ROLES}
+
+
+def protect(app, settings) -> None:
+    server = app.server
+    server.config.update(SECRET_KEY=settings.secret_key, SESSION_COOKIE_HTTPONLY=True,
+                         SESSION_COOKIE_SAMESITE="Lax", SESSION_COOKIE_SECURE=settings.https,
+                         PERMANENT_SESSION_LIFETIME=timedelta(hours=SESSION_HOURS))
+    server.before_request(gate)
+    server.add_url_rule("/sign-in", "sign_in", sign_in, methods=["GET", "POST"])
+    server.add_url_rule("/sign-out", "sign_out", sign_out, methods=["GET", "POST"])
+
+
+def gate():
+    if request.path in ALLOWED_PATHS or signed_in_user() is not None:
+        return None
+    if request.path.startswith("/_dash-") or request.path.startswith("/_reload-hash"):
+        return jsonify({"error": "sign in first"}), 401
+    return redirect("/sign-in")
+
+
+def signed_in_user():
+    user_id = session.get("user_id")
+    return users.by_id(current_app.config["SETTINGS"], user_id) if user_id else None
+
+
+def sign_in():
+    settings = current_app.config["SETTINGS"]
+    message = ""
+    if request.method == "POST":
+        token = session.get("csrf", "")
+        if not token or not hmac.compare_digest(token, request.form.get("csrf", "")):
+            return _page(settings, "The form had expired. Please try again."), 400
+        user, message = users.check(settings, request.form.get("name", ""), request.form.get("password", ""))
+        if user is not None:
+            session.clear()
+            session.permanent = True
+            session["user_id"] = user.id
+            return redirect("/")
+        return _page(settings, message), 401
+    return _page(settings, message)
+
+
+def sign_out():
+    session.clear()
+    return redirect("/sign-in")
+
+
+def _page(settings, message: str) -> Response:
+    session["csrf"] = session.get("csrf") or secrets.token_urlsafe(32)
+    demo = ""
+    if settings.demo_accounts:
+        rows = "".join(f"<tr><td>demo-{r}</td><td>{r}</td><td><code>{DEMO_PASSWORDS[r]}</code></td></tr>"
+                       for r in users.ROLES)
+        demo = ('<div class="alert alert-info"><p><strong>This is a demonstration</strong> with made-up data. '
+                'Sign in as any of these:</p><table class="table table-sm mb-0"><thead><tr><th scope="col">Name'
+                '</th><th scope="col">Role</th><th scope="col">Password</th></tr></thead><tbody>'
+                f"{rows}</tbody></table></div>")
+    error = f'<div class="alert alert-danger" role="alert">{html.escape(message)}</div>' if message else ""
+    body = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Sign in - IRO service dashboard</title>
+<link rel="stylesheet" href="/assets/vendor/bootstrap-5.3.9.min.css"><link rel="stylesheet" href="/assets/app.css">
+</head><body><main class="container py-4" style="max-width: 36rem">
+<p class="mb-0">{html.escape(settings.council_name)}</p>
+<h1 class="h3">Sign in to the IRO service dashboard</h1>
+{error}{demo}
+<form method="post" action="/sign-in">
+<input type="hidden" name="csrf" value="{session['csrf']}">
+<div class="mb-3"><label class="form-label" for="name">Name</label>
+<input class="form-control" id="name" name="name" autocomplete="username" maxlength="100" required></div>
+<div class="mb-3"><label class="form-label" for="password">Password</label>
+<input class="form-control" id="password" name="password" type="password" autocomplete="current-password"
+ maxlength="200" required></div>
+<button class="btn btn-primary" type="submit">Sign in</button>
+</form></main></body></html>"""
+    return Response(body, mimetype="text/html")

@@ -1,0 +1,140 @@
+"""Sign-in and what each role gets, directly over HTTP (Flask's test client)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from data import users
+from dashboard.filterbar import FILTER_NAMES
+from dashboard.ids import filter_id
+from tests.conftest import TEST_PASSWORD, demo_instance, sign_in
+
+
+@pytest.fixture(scope="module")
+def app_settings(tmp_path_factory):
+    from app import create_app
+    settings = demo_instance(tmp_path_factory.mktemp("access"), children=150, seed=9)
+    return create_app(settings), settings
+
+
+def _client(app_settings, role=None):
+    app, settings = app_settings
+    client = app.server.test_client()
+    return sign_in(client, settings, role) if role else client
+
+
+def _callback(client, page: str):
+    inputs = [{"id": filter_id(n), "property": "value", "value": "2025-26" if n == "period" else []}
+              for n in FILTER_NAMES]
+    if page == "reviews":
+        inputs.append({"id": "view-by", "property": "value", "value": "year"})
+    return client.post("/_dash-update-component", json={
+        "output": f"{page}-content.children", "outputs": {"id": f"{page}-content", "property": "children"},
+        "inputs": inputs, "changedPropIds": [], "state": []})
+
+
+def _child_ids(settings) -> set[str]:
+    from data import store
+    return set(store.dataset(settings).header["child"])
+
+
+@pytest.mark.parametrize("path, status", [("/", 302), ("/neet", 302), ("/_dash-layout", 401),
+                                          ("/_dash-dependencies", 401), ("/sign-in", 200),
+                                          ("/assets/app.css", 200), ("/assets/dropdown-labels.js", 302)])
+def test_a001_nothing_but_the_sign_in_page_before_signing_in(app_settings, path, status):
+    assert _client(app_settings).get(path).status_code == status
+
+
+def test_a002_callbacks_refuse_a_visitor_who_has_not_signed_in(app_settings):
+    response = _callback(_client(app_settings), "neet")
+    assert response.status_code == 401 and b"child" not in response.data
+
+
+def test_a003_sign_in_page_says_it_is_a_demo(app_settings):
+    text = _client(app_settings).get("/sign-in").get_data(as_text=True)
+    assert "This is a demonstration" in text and '<html lang="en">' in text
+
+
+@pytest.mark.parametrize("page", ["reviews", "escalations", "neet", "overview", "placements"])
+def test_a004_committee_and_director_never_receive_a_child_id(app_settings, page):
+    _, settings = app_settings
+    ids = _child_ids(settings)
+    for role in ("committee", "director"):
+        text = _callback(_client(app_settings, role), page).get_data(as_text=True)
+        found = {token for token in re.findall(r"\b\d{6,7}\b", text) if token in ids}
+        assert not found, (role, page, sorted(found)[:5])
+
+
+def test_a005_committee_gets_a_refusal_from_the_managers_page(app_settings):
+    text = _callback(_client(app_settings, "committee"), "neet").get_data(as_text=True)
+    assert "open to service managers only" in text
+
+
+def test_a006_manager_sees_the_children_behind_the_numbers(app_settings):
+    _, settings = app_settings
+    text = _callback(_client(app_settings, "manager"), "reviews").get_data(as_text=True)
+    assert any(token in _child_ids(settings) for token in re.findall(r"\b\d{6,7}\b", text))
+
+
+def test_a007_committee_never_receives_a_count_from_1_to_4_in_tiles(app_settings):
+    text = _callback(_client(app_settings, "committee"), "overview").get_data(as_text=True)
+    counts = re.findall(r"(\d[\d,]*) of (\d[\d,]*)", text)
+    assert counts
+    for numerator, denominator in counts:
+        for value in (int(numerator.replace(",", "")), int(denominator.replace(",", ""))):
+            assert value == 0 or value > 4
+
+
+def test_a008_wrong_passwords_lock_the_account(app_settings):
+    app, settings = app_settings
+    users.add(settings, "locked-out", TEST_PASSWORD, "director")
+    client = app.server.test_client()
+    for _ in range(users.MAX_FAILURES):
+        token = re.search(r'name="csrf" value="([^"]+)"', client.get("/sign-in").get_data(as_text=True)).group(1)
+        refused = client.post("/sign-in", data={"csrf": token, "name": "locked-out", "password": "wrong password!"})
+        assert refused.status_code == 401
+    token = re.search(r'name="csrf" value="([^"]+)"', client.get("/sign-in").get_data(as_text=True)).group(1)
+    right = client.post("/sign-in", data={"csrf": token, "name": "locked-out", "password": TEST_PASSWORD})
+    assert right.status_code == 401 and "locked" in right.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("name, password", [("x" * 5000, "y"), ("demo-manager", "p" * 5000), ("", ""),
+                                            ("nobody", "demo-manager-password")])
+def test_a009_hostile_or_wrong_sign_in_is_refused_clearly(app_settings, name, password):
+    app, settings = app_settings
+    client = app.server.test_client()
+    before = len(users.listing(settings))
+    token = re.search(r'name="csrf" value="([^"]+)"', client.get("/sign-in").get_data(as_text=True)).group(1)
+    response = client.post("/sign-in", data={"csrf": token, "name": name, "password": password})
+    assert response.status_code == 401 and "do not match" in response.get_data(as_text=True)
+    assert len(users.listing(settings)) == before
+
+
+def test_a010_a_forged_sign_in_without_the_form_token_is_refused(app_settings):
+    client = _client(app_settings)
+    response = client.post("/sign-in", data={"name": "demo-manager", "password": "demo-manager-password"})
+    assert response.status_code == 400
+
+
+def test_a011_a_disabled_account_is_refused_at_its_next_request(app_settings):
+    app, settings = app_settings
+    users.add(settings, "leaver", TEST_PASSWORD, "manager")
+    client = app.server.test_client()
+    token = re.search(r'name="csrf" value="([^"]+)"', client.get("/sign-in").get_data(as_text=True)).group(1)
+    client.post("/sign-in", data={"csrf": token, "name": "leaver", "password": TEST_PASSWORD})
+    assert _callback(client, "workload").status_code == 200
+    users.disable(settings, "leaver")
+    assert _callback(client, "workload").status_code == 401
+
+
+def test_a012_session_cookie_is_http_only_and_same_site(app_settings):
+    cookie = _client(app_settings).get("/sign-in").headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_a013_sign_out_ends_the_session(app_settings):
+    client = _client(app_settings, "director")
+    assert client.get("/").status_code == 200
+    client.get("/sign-out")
+    assert client.get("/").status_code == 302
