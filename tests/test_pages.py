@@ -107,10 +107,18 @@ def test_b013_neet_grid_opens_a_timeline(site):
     url, settings = site
     with browser_page(base=url, settings=settings) as page:
         _open(page, url + "/neet", "neet")
-        first = page.locator(".ag-center-cols-container .ag-row").first
-        child = first.locator("[col-id='child']").inner_text()
-        first.click()
-        page.wait_for_selector(f"text=Timeline for young person {child}", timeout=15000)
+        page.wait_for_selector(".ag-center-cols-container .ag-row [col-id='child']")
+        cell = page.locator(".ag-center-cols-container .ag-row [col-id='child']").first
+        child = cell.inner_text()
+        heading = page.locator(f"text=Timeline for young person {child}")
+        for _ in range(3):  # the grid may still be laying out its rows when first clicked
+            cell.click()
+            try:
+                heading.wait_for(timeout=10000)
+                break
+            except Exception:
+                continue
+        assert heading.is_visible()
         assert "Came into care" in page.locator("#neet-timeline").inner_text()
         assert page.console_errors == []
 
