@@ -50,14 +50,16 @@ def _shared(url: str):
     return redis.Redis.from_url(url)
 
 
-def _key(data: Dataset, scope: Scope, measure_id: str) -> str:
-    raw = repr((data.version, measure_id, scope.period.label, scope.as_at, sorted(scope.filters.as_dict().items())))
+def _key(database_url: str, data: Dataset, scope: Scope, measure_id: str) -> str:
+    """Which database, which import of it, which measure, which period, date and filters."""
+    raw = repr((database_url, data.version, measure_id, scope.period.label, scope.as_at,
+                sorted(scope.filters.as_dict().items())))
     return "iro:result:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
 def result(settings, data: Dataset, scope: Scope, measure_id: str) -> Result:
     """One measure for one scope, computed once per data version."""
-    key = _key(data, scope, measure_id)
+    key = _key(settings.database_url, data, scope, measure_id)
     found = _local.get(key)
     if found is not None:
         return found

@@ -85,3 +85,14 @@ def test_an_import_is_seen_at_the_next_request(demo, tmp_path):
     import_paths(db.get_engine(settings.database_url), [good_council(tmp_path)], settings.council_code)
     after = store.dataset(settings)
     assert after is not before and after.version > before.version
+
+
+def test_two_databases_with_the_same_import_number_never_share_cached_results(tmp_path):
+    from data import results_cache
+    first = demo_instance(tmp_path / "one", children=60, seed=1)
+    second = demo_instance(tmp_path / "two", children=60, seed=2)
+    scope = Scope(parse_period("2024-25"))
+    a = results_cache.result(first, store.dataset(first), scope, "cla_count")
+    b = results_cache.result(second, store.dataset(second), scope, "cla_count")
+    assert store.dataset(first).version == store.dataset(second).version == 1
+    assert a.value != b.value
