@@ -26,16 +26,40 @@ def protect(app, settings) -> None:
                          SESSION_COOKIE_SAMESITE="Lax", SESSION_COOKIE_SECURE=settings.https,
                          PERMANENT_SESSION_LIFETIME=timedelta(hours=SESSION_HOURS))
     server.before_request(gate)
+    server.after_request(set_callback_cookie)
     server.add_url_rule("/sign-in", "sign_in", sign_in, methods=["GET", "POST"])
     server.add_url_rule("/sign-out", "sign_out", sign_out, methods=["GET", "POST"])
 
 
+CALLBACK_TOKEN_COOKIE, CALLBACK_TOKEN_HEADER = "_csrf_token", "X-CSRFToken"  # the names Dash's front end uses
+
+
 def gate():
-    if request.path in ALLOWED_PATHS or signed_in_user() is not None:
+    if request.path in ALLOWED_PATHS:
+        return None
+    if signed_in_user() is not None:
+        if request.method == "POST" and not _callback_token_ok():
+            return jsonify({"error": "missing or wrong X-CSRFToken header"}), 400
         return None
     if request.path.startswith("/_dash-") or request.path.startswith("/_reload-hash"):
         return jsonify({"error": "sign in first"}), 401
     return redirect("/sign-in")
+
+
+def _callback_token_ok() -> bool:
+    """Every POST from a signed-in session must carry the session's token in a header, which a
+    page on another site cannot set: Dash's front end copies it from the cookie."""
+    expected = session.get("callback_token", "")
+    return bool(expected) and hmac.compare_digest(expected, request.headers.get(CALLBACK_TOKEN_HEADER, ""))
+
+
+def set_callback_cookie(response: Response) -> Response:
+    """Give the browser the token to echo (readable by script, sent only to this site)."""
+    token = session.get("callback_token")
+    if token and request.cookies.get(CALLBACK_TOKEN_COOKIE) != token:
+        response.set_cookie(CALLBACK_TOKEN_COOKIE, token, samesite="Strict",
+                            secure=current_app.config["SESSION_COOKIE_SECURE"], httponly=False)
+    return response
 
 
 def signed_in_user():
@@ -55,6 +79,7 @@ def sign_in():
             session.clear()
             session.permanent = True
             session["user_id"] = user.id
+            session["callback_token"] = secrets.token_urlsafe(32)
             return redirect("/")
         return _page(settings, message), 401
     return _page(settings, message)

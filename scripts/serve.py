@@ -44,6 +44,9 @@ def signed_in_opener(base: str):
     token = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
     opener.open(base + "/sign-in", urllib.parse.urlencode({"csrf": token, "name": name,
                                                              "password": password}).encode())
+    cookies = {c.name: c.value for handler in opener.handlers if hasattr(handler, "cookiejar")
+               for c in handler.cookiejar}
+    opener.addheaders = [("X-CSRFToken", cookies["_csrf_token"])]
     return opener
 
 

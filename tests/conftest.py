@@ -142,4 +142,7 @@ def sign_in(client, settings, role: str = "manager"):
     token = _re.search(r'name="csrf" value="([^"]+)"', page).group(1)
     response = client.post("/sign-in", data={"csrf": token, "name": name, "password": TEST_PASSWORD})
     assert response.status_code == 302, response.get_data(as_text=True)
+    client.get("/")  # receives the callback token cookie
+    # Send the token back on every request, as Dash's front end does.
+    client.environ_base["HTTP_X_CSRFTOKEN"] = client.get_cookie("_csrf_token").value
     return client

@@ -123,6 +123,8 @@ def test_a011_a_disabled_account_is_refused_at_its_next_request(app_settings):
     client = app.server.test_client()
     token = re.search(r'name="csrf" value="([^"]+)"', client.get("/sign-in").get_data(as_text=True)).group(1)
     client.post("/sign-in", data={"csrf": token, "name": "leaver", "password": TEST_PASSWORD})
+    client.get("/")
+    client.environ_base["HTTP_X_CSRFTOKEN"] = client.get_cookie("_csrf_token").value
     assert _callback(client, "workload").status_code == 200
     users.disable(settings, "leaver")
     assert _callback(client, "workload").status_code == 401
@@ -138,3 +140,23 @@ def test_a013_sign_out_ends_the_session(app_settings):
     assert client.get("/").status_code == 200
     client.get("/sign-out")
     assert client.get("/").status_code == 302
+
+
+def test_a014_a_callback_post_without_the_token_header_is_refused(app_settings):
+    client = _client(app_settings, "manager")
+    assert _callback(client, "workload").status_code == 200
+    forged = dict(client.environ_base)
+    client.environ_base.pop("HTTP_X_CSRFTOKEN")
+    response = _callback(client, "workload")
+    assert response.status_code == 400 and b"IRO" not in response.data
+    client.environ_base["HTTP_X_CSRFTOKEN"] = "not-the-token"
+    assert _callback(client, "workload").status_code == 400
+    client.environ_base.update(forged)
+
+
+def test_a015_the_token_cookie_is_for_this_site_only(app_settings):
+    app, settings = app_settings
+    client = app.server.test_client()
+    sign_in(client, settings, "director")
+    cookie = client.get_cookie("_csrf_token")
+    assert cookie is not None and cookie.same_site == "Strict"
