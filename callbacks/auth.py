@@ -10,7 +10,7 @@ import html
 import secrets
 from datetime import timedelta
 
-from flask import Response, current_app, jsonify, redirect, request, session
+from flask import Response, current_app, g, jsonify, redirect, request, session
 
 from data import users
 
@@ -63,8 +63,12 @@ def set_callback_cookie(response: Response) -> Response:
 
 
 def signed_in_user():
-    user_id = session.get("user_id")
-    return users.by_id(current_app.config["SETTINGS"], user_id) if user_id else None
+    """The signed-in user, read from the database once per request (the gate and the viewer
+    both ask), so a disabled account or a changed role takes effect at the next request."""
+    if "user" not in g:
+        user_id = session.get("user_id")
+        g.user = users.by_id(current_app.config["SETTINGS"], user_id) if user_id else None
+    return g.user
 
 
 def sign_in():

@@ -1,13 +1,11 @@
 import pandas as pd
 from dash import Input, Output
 from flask import current_app
-from sqlalchemy import select
 
 from callbacks.viewer import current_viewer
 from dashboard import ids
 from dashboard.pages import quality
-from data import db, store
-from data.schema import findings as findings_table
+from data import store
 
 SHOWN = 500
 

@@ -134,14 +134,6 @@ def missing_extract(what: str, files: tuple[str, ...]) -> dbc.Alert:
     ], color="secondary", className="mb-3")
 
 
-def percent(value) -> str:
-    return format_value(value, "percent")
-
-
-def whole(value) -> str:
-    return format_value(value, "count")
-
-
 def tile(entry: dict, href: str, trend_figure=None) -> dbc.Card:
     """A measure at a glance: name, value with its counts, status, target, change, small trend."""
     result = entry["result"]

@@ -98,20 +98,3 @@ def sparkline(frame: pd.DataFrame, unit: str, label: str) -> dict:
             "layout": {"height": 60, "margin": {"l": 0, "r": 0, "t": 4, "b": 4}, "showlegend": False,
                        "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)",
                        "xaxis": {"visible": False, "type": "category"}, "yaxis": {"visible": False}}}
-
-
-def grouped_bars(frame: pd.DataFrame, title: str, unit: str, y_title: str, series: str, target: float | None = None):
-    """Bars over periods, one colour per series (frame: period, series column, value, numerator, denominator)."""
-    fig = go.Figure()
-    for index, (name, part) in enumerate(frame.groupby(series, sort=False)):
-        fig.add_bar(x=part["period"].to_numpy(), y=part["value"].to_numpy(), name=str(name),
-                    marker_color=CHART_COLOURS[index % len(CHART_COLOURS)],
-                    customdata=_counts_text(part["numerator"], part["denominator"]),
-                    hovertemplate=f"<b>{name}</b> %{{x}}<br>" + ("%{y:.1%}" if unit == PERCENT else "%{y:,}")
-                    + "<br>%{customdata}<extra></extra>")
-    if target is not None:
-        fig.add_hline(y=target, line={"color": TARGET, "dash": "dash", "width": 2},
-                      annotation_text=f"Target {target:.0%}" if unit == PERCENT else f"Target {target}",
-                      annotation_position="top left")
-    fig.update_layout(barmode="group")
-    return _layout(fig, title, y_title, unit)

@@ -5,7 +5,7 @@ import json
 from datetime import datetime
 
 import pandas as pd
-from sqlalchemy import insert, select
+from sqlalchemy import insert
 
 from data import db
 from data.schema import audit_log
@@ -19,8 +19,3 @@ def record(settings, user: str, role: str, action: str, frames: list[pd.DataFram
                                                     action=action[:200], child_count=len(children),
                                                     children=json.dumps(children)))
     return len(children)
-
-
-def entries(settings, limit: int = 200) -> pd.DataFrame:
-    with db.get_engine(settings.database_url).connect() as connection:
-        return pd.read_sql(select(audit_log).order_by(audit_log.c.id.desc()).limit(limit), connection)

@@ -75,7 +75,3 @@ def result(settings, data: Dataset, scope: Scope, measure_id: str) -> Result:
     if settings.cache_url:
         _shared(settings.cache_url).set(key, pickle.dumps(found), ex=SHARED_TIMEOUT)
     return found
-
-
-def results(settings, data: Dataset, scope: Scope, measure_ids) -> dict[str, Result]:
-    return {measure_id: result(settings, data, scope, measure_id) for measure_id in measure_ids}

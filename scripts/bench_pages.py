@@ -11,7 +11,6 @@ import argparse
 import itertools
 import json
 import random
-import statistics
 import sys
 import time
 import urllib.request

@@ -1,7 +1,6 @@
 """Pages in a real browser (Debian's chromium), on real HTTP."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from data.ingest.importer import import_paths
 from data.schema import DATA_TABLES
-from tests.builders import EPISODES, HEADER, REVIEWS, episode, good_council
+from tests.builders import EPISODES, HEADER, episode, good_council
 from tests.conftest import count_rows, snapshot, write_csv
 
 

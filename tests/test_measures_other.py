@@ -1,6 +1,4 @@
 """Escalations, IRO caseload and NEET measures on hand-made cases."""
-from datetime import date
-
 from data.measures import escalations, neet, workload
 from tests.cases import EPISODES, ctx, data, ep
 

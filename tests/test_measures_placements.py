@@ -1,6 +1,4 @@
 """Children in care, distance, stability, UASC and exits on hand-made cases."""
-from datetime import date
-
 from data.measures import placements
 from tests.cases import EPISODES, ctx, data, ep
 

@@ -11,7 +11,7 @@ from dashboard.pages.frame import page_frame, period_heading
 MEASURE_CHOICE = "councils-measure"
 
 
-def layout(values, options, show_council, role, measures=()):
+def layout(values, options, show_council, role):
     from data.measures.catalogue import MEASURES
     picker = html.Div([
         html.Label("Measure to compare", htmlFor=MEASURE_CHOICE, className="form-label small mb-0"),

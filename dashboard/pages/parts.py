@@ -8,9 +8,6 @@ from dash import html
 from dashboard import figures
 from dashboard.components import chart_card, csv_href, data_table, format_value, tile
 
-PERCENT_COLUMNS = ("Share",)
-
-
 def tiles(entries: list[dict], href: str = "#") -> dbc.Row:
     return dbc.Row([dbc.Col(tile(e, href), xs=12, sm=6, lg=3, className="mb-3") for e in entries])
 
@@ -71,8 +68,3 @@ def child_list(title: str, rows: pd.DataFrame | None, columns: dict[str, str], f
                  **{"aria-label": f"{title}, scrollable"}),
         html.A("Download this list (CSV)", href=csv_href(shown), download=f"{file_name}.csv", className="small"),
     ], className="mb-3")
-
-
-def notes_list(notes) -> html.Ul | None:
-    notes = [n for n in notes if n]
-    return html.Ul([html.Li(n, className="small") for n in notes]) if notes else None

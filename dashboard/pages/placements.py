@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from dash import html
 
-from dashboard.components import data_table, table_view
+from dashboard.components import data_table
 from dashboard.pages.frame import cards_row, page_frame, period_heading, section
 from dashboard.pages.parts import breakdown_card, tiles, trend_card
 

@@ -193,9 +193,3 @@ def exits_by_reason(ctx: Context) -> Result:
     return count_result("exits_by_reason", "Children leaving care", ctx.period, ctx.as_at, len(ended), {},
                         breakdown=breakdown, extras={"codes": detail.reset_index(drop=True),
                                                      "other": other.reset_index(drop=True)})
-
-
-def placements_by_type(ctx: Context) -> pd.DataFrame:
-    """Placement type of children in care at the period end, by code (for the sufficiency page)."""
-    return _counts(_in_care_at_end(ctx)["place"].fillna("Not recorded"))
-

@@ -1,7 +1,7 @@
 """Review measures: timeliness, what is overdue or coming due, participation, feedback, midway checks."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pandas as pd
 
