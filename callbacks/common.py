@@ -9,13 +9,12 @@ from flask import current_app
 from callbacks.scope import scope_from, values_from
 from callbacks.viewer import Viewer, current_viewer
 from dashboard.filterbar import to_query
-from data import results_cache, store
+from data import disclosure, store
 from data.measures.catalogue import MEASURES_BY_ID
 from data.measures.dataset import Dataset
 from data.measures.periods import Period
 from data.measures.report import Scope
 from data.measures.result import Result
-from data.measures.suppression import for_role
 
 
 @dataclass
@@ -32,8 +31,7 @@ class Request:
 
     def result(self, measure_id: str, scope: Scope | None = None) -> Result:
         """A measure as this viewer may see it (suppressed for the committee, rows only for managers)."""
-        raw = results_cache.result(self.settings, self.data, scope or self.scope, measure_id)
-        return for_role(raw, self.viewer.role, self.settings.suppression_threshold)
+        return disclosure.shown(self.settings, self.data, scope or self.scope, measure_id, self.viewer.role)
 
     def previous(self, measure_id: str) -> Result:
         return self.result(measure_id, Scope(self.scope.period.previous(), None, self.scope.filters))

@@ -130,3 +130,27 @@ def test_trend_over_a_run_of_periods():
     frame = trend(d, "review_timeliness", parse_period("2023-24").run(2), RULES, COUNCIL)
     assert frame["period"].tolist() == ["2022-23", "2023-24"]
     assert frame["numerator"].tolist() == [2, 0] and frame["denominator"].tolist() == [3, 1]
+
+
+def test_a_small_denominator_is_protected_like_a_numerator():
+    # Shares by age: the headline shows the total denominator (33), so one withheld
+    # denominator of 3 could be recovered; the next smallest is withheld with it.
+    cells = pd.DataFrame({"group": list("abc"), "numerator": [2, 8, 15], "denominator": [3, 10, 20],
+                          "value": [2 / 3, 0.8, 0.75]})
+    out = suppress_cells(cells, 4)
+    assert out["denominator"].isna().tolist() == [True, True, False]
+    assert out["suppressed"].tolist() == [True, True, False]
+
+
+def test_a_filter_and_its_complement_cannot_be_subtracted():
+    # All children: 10 of 40; boys: 7 of 37. Girls would be 3 of 3 by subtraction.
+    everyone, boys = _result(10, 40), _result(7, 37)
+    assert for_role(boys, "committee", 4, parents=(everyone,)).suppressed
+    assert not for_role(_result(5, 30), "committee", 4, parents=(everyone,)).suppressed
+
+
+def test_a_cell_that_differs_from_the_wider_scope_by_a_small_number_is_withheld():
+    wider = pd.DataFrame({"group": list("abc"), "numerator": [12, 30, 9]})
+    filtered = pd.DataFrame({"group": list("abc"), "numerator": [10, 18, 9]})
+    out = suppress_cells(filtered, 4, [wider])
+    assert out.loc[0, "suppressed"] and out["suppressed"].sum() == 2

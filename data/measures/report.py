@@ -2,7 +2,7 @@
 command, the pages and the exports share, so that they can never disagree."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
@@ -23,6 +23,11 @@ class Scope:
     period: Period
     as_at: date | None = None
     filters: Filters = Filters()
+
+    def wider(self) -> list["Scope"]:
+        """The same scope with each active filter taken off in turn: what a viewer could subtract
+        this scope from (suppression checks the differences)."""
+        return [replace(self, filters=replace(self.filters, **{name: ()})) for name in self.filters.as_dict()]
 
 
 def measure(data: Dataset, measure_id: str, scope: Scope, rules: dict[str, MeasureRule],
