@@ -16,6 +16,10 @@ INDEX_STRING = """<!DOCTYPE html>
 </html>"""
 
 
+# The upload page sends files base64-encoded in a callback: 60 MB of files is about 80 MB.
+MAX_REQUEST_BYTES = 100 * 1024 * 1024
+
+
 def create_app(settings: Settings | None = None) -> Dash:
     settings = settings or load_settings()
     app = Dash(
@@ -26,6 +30,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     )
     app.index_string = INDEX_STRING
     app.server.config["SETTINGS"] = settings
+    app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES  # larger requests get 413, unread
     cli.register(app.server)
 
     app.layout = shell(settings.council_name)

@@ -2,13 +2,14 @@
 
 Each module registers its callbacks on the app it is given (not Dash's global list), so that
 every app instance, in tests as in production, gets every callback."""
-from callbacks import (about, councils, escalations, neet, overview, participation, placements, quality, reviews,
-                       router, workload)
+from callbacks import (about, audit_log, councils, downloads, escalations, neet, overview, participation, placements,
+                       quality, reviews, router, upload, workload)
 
 MODULES = (router, overview, reviews, participation, placements, escalations, workload, neet, councils, quality,
-           about)
+           about, upload, audit_log)
 
 
 def register(app) -> None:
     for module in MODULES:
         module.register(app)
+    downloads.register_routes(app.server)

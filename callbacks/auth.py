@@ -43,6 +43,9 @@ def gate():
         return None
     if request.path.startswith("/_dash-") or request.path.startswith("/_reload-hash"):
         return jsonify({"error": "sign in first"}), 401
+    if current_app.config["SETTINGS"].trusted_header:
+        return Response("Your single sign-on did not name a user of this dashboard. Ask the dashboard's "
+                        "administrator to add you.", status=403, mimetype="text/plain")
     return redirect("/sign-in")
 
 
@@ -66,9 +69,28 @@ def signed_in_user():
     """The signed-in user, read from the database once per request (the gate and the viewer
     both ask), so a disabled account or a changed role takes effect at the next request."""
     if "user" not in g:
-        user_id = session.get("user_id")
-        g.user = users.by_id(current_app.config["SETTINGS"], user_id) if user_id else None
+        settings = current_app.config["SETTINGS"]
+        if settings.trusted_header:
+            g.user = _user_from_header(settings)
+        else:
+            user_id = session.get("user_id")
+            g.user = users.by_id(settings, user_id) if user_id else None
     return g.user
+
+
+def _user_from_header(settings):
+    """Single sign-on: the council's proxy has signed the user in and names them in a header.
+    The name must belong to an enabled user here, whose role is the one stored here. The session
+    then only carries the token that callback POSTs must echo."""
+    user = users.by_name(settings, request.headers.get(settings.trusted_header, ""))
+    if user is None:
+        session.clear()
+        return None
+    if session.get("user_id") != user.id or "callback_token" not in session:
+        session.clear()
+        session["user_id"] = user.id
+        session["callback_token"] = secrets.token_urlsafe(32)
+    return user
 
 
 def sign_in():

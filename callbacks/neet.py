@@ -24,7 +24,7 @@ def render(*inputs):
     if not request.viewer.sees_children:
         return no_access("NEET cohort", request.viewer.role)
     quarter = period_ending(request.scope.as_at or request.scope.period.end, "quarter")
-    view = {"period": request.scope.period.label, "as_at": request.as_at_text,
+    view = {"period": request.scope.period.label, "query": request.query, "as_at": request.as_at_text,
             "neet": request.entry("neet_16_17"), "checks": request.entry("neet_checks_overdue"),
             "leavers_neet": request.entry("care_leavers_neet"), "in_touch": request.entry("care_leavers_in_touch"),
             "trend": request.trend("neet_16_17", quarter.run(8))}

@@ -20,7 +20,7 @@ def render(*inputs):
     from data.measures.periods import period_ending
     latest = period_ending(request.scope.as_at or request.scope.period.end, grain)
     view = {
-        "period": request.scope.period.label, "as_at": request.as_at_text, "grain": grain,
+        "period": request.scope.period.label, "query": request.query, "as_at": request.as_at_text, "grain": grain,
         "timeliness": request.entry("review_timeliness"), "overdue": request.entry("reviews_overdue_now"),
         "due_soon": request.entry("reviews_due_next_28_days"), "midway": request.entry("midway_checks"),
         "trend": request.trend("review_timeliness", latest.run(RUN[grain])),

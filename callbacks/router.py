@@ -11,14 +11,15 @@ from callbacks.viewer import current_viewer
 from dashboard import ids
 from dashboard.filterbar import FILTER_NAMES, parse_query, to_query
 from dashboard.pages import about, escalations, neet, overview, participation, placements, quality, reviews
-from dashboard.pages import councils, workload
+from dashboard.pages import audit_log, councils, upload, workload
 from dashboard.pages.frame import no_access
 from dashboard.registry import PAGES, PAGES_BY_PATH
 from data import store
 
 LAYOUTS = {"overview": overview.layout, "reviews": reviews.layout, "participation": participation.layout,
            "placements": placements.layout, "escalations": escalations.layout, "workload": workload.layout,
-           "neet": neet.layout, "councils": councils.layout, "quality": quality.layout, "about": about.layout}
+           "neet": neet.layout, "councils": councils.layout, "quality": quality.layout, "about": about.layout,
+           "upload": upload.layout, "audit": audit_log.layout}
 FILTER_INPUTS = [Input(ids.filter_id(name), "value") for name in FILTER_NAMES]
 
 
@@ -38,7 +39,7 @@ def render_page(pathname, search):
                          html.P(["There is no page at this address. ", html.A("Go to the overview", href="/")])])
     viewer = current_viewer()
     if viewer.role not in page.roles:
-        return no_access(page.name, viewer.role)
+        return no_access(page.name, viewer.role, page.roles[0] if len(page.roles) == 1 else "manager")
     settings = current_app.config["SETTINGS"]
     data = store.dataset(settings)
     if data.episodes.empty and page.filters:

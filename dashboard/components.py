@@ -1,14 +1,13 @@
 """Building blocks every page shares: graphs, status badges, tiles, chart cards with a table view."""
 from __future__ import annotations
 
-import csv
-import io
 import urllib.parse
 
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
+from dashboard.csv_text import csv_text
 from dashboard.theme import status_style
 
 # Every graph: no plotly "Share chart" (it sends the data to an outside service), no logo,
@@ -17,7 +16,6 @@ GRAPH_CONFIG = {"showSendToCloud": False, "showEditInChartStudio": False, "displ
                 "responsive": True, "modeBarButtonsToRemove": ["select2d", "lasso2d", "sendDataToCloud"],
                 "toImageButtonOptions": {"format": "png", "scale": 2}}
 STATIC_CONFIG = {**GRAPH_CONFIG, "staticPlot": True, "displayModeBar": False}
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def graph(figure, graph_id=None, static: bool = False, label: str = "") -> dcc.Graph:
@@ -66,22 +64,9 @@ def change_text(change, unit: str, previous_label: str) -> str:
 
 
 def csv_href(frame: pd.DataFrame) -> str:
-    """A data link for exactly the rows and columns shown; text that a spreadsheet would run as
-    a formula is written with a leading apostrophe so it stays text."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(frame.columns)
-    for row in frame.itertuples(index=False):
-        writer.writerow([_csv_cell(v) for v in row])
-    return "data:text/csv;charset=utf-8," + urllib.parse.quote(buffer.getvalue())
-
-
-def _csv_cell(value):
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    """A data link for exactly the rows and columns shown (aggregates only: child-level lists are
+    downloaded through a server route that checks the role and records the download)."""
+    return "data:text/csv;charset=utf-8," + urllib.parse.quote(csv_text(frame))
 
 
 def data_table(frame: pd.DataFrame, caption: str, formats: dict | None = None) -> html.Table:

@@ -20,3 +20,8 @@ def content_id(page: str) -> str:
 
 def nav_link_id(page: str) -> str:
     return f"nav-{page}"
+UPLOAD = "upload-files"
+UPLOAD_YEAR = "upload-year"
+UPLOAD_BUTTON = "upload-import"
+AUDIT_USER = "audit-user"
+AUDIT_CHILD = "audit-child"

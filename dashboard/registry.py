@@ -27,6 +27,8 @@ PAGES = (
     Page("councils", "/councils", "Councils compared", regional_only=True),
     Page("quality", "/data-quality", "Data quality", filters=False),
     Page("about", "/about", "About", filters=False),
+    Page("upload", "/admin/upload", "Upload data", roles=("admin",), filters=False),
+    Page("audit", "/admin/audit-log", "Audit log", roles=("admin",), filters=False),
 )
 PAGES_BY_PATH = {p.path: p for p in PAGES}
 PAGES_BY_SLUG = {p.slug: p for p in PAGES}

@@ -51,6 +51,9 @@ ENV_SETTINGS = (
                "Set to 1 when served over HTTPS, so session cookies are marked Secure.", int),
     EnvSetting("IRO_DEMO_ACCOUNTS", ("access", "demo_accounts"),
                "1 lists the demo accounts on the sign-in page and lets setup create them; 0 for real use.", int),
+    EnvSetting("IRO_TRUSTED_HEADER", ("access", "trusted_header"),
+               "Name of a header set by the council's single sign-on proxy holding the user name; empty (the "
+               "default) turns sign-on by header off."),
 )
 OTHER_ENV = (
     ("IRO_SETTINGS_FILE", "A council's own settings file (TOML), laid over the defaults."),
@@ -80,6 +83,7 @@ class Settings:
     secret_key: str = ""
     https: bool = False
     demo_accounts: bool = True
+    trusted_header: str = ""
     measure_rules: dict[str, MeasureRule] = field(default_factory=dict)
 
 
@@ -122,6 +126,7 @@ def _build(tree: dict) -> Settings:
         secret_key=tree.get("access", {}).get("secret_key") or _instance_secret(instance_dir),
         https=bool(int(tree.get("access", {}).get("https", 0))),
         demo_accounts=bool(int(tree.get("access", {}).get("demo_accounts", 1))),
+        trusted_header=str(tree.get("access", {}).get("trusted_header", "")).strip(),
         measure_rules=rules,
     )
 

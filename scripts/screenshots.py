@@ -22,15 +22,17 @@ def main(base: str, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
-        for width, height in SIZES:
+        for (width, height), role in [(size, role) for size in SIZES for role in ("manager", "admin")]:
             page = browser.new_page(viewport={"width": width, "height": height})
-            name, password = bench_account()
+            name, password = bench_account(role)
             page.goto(base + "/sign-in")
             page.fill("#name", name)
             page.fill("#password", password)
             page.click("button[type=submit]")
             page.wait_for_url(base + "/")
-            for spec in [p for p in PAGES if not p.regional_only]:
+            # Each page as the role it is for: managers see every page but the admin ones.
+            for spec in [p for p in PAGES if not p.regional_only and role in p.roles
+                         and (role == "manager" or "manager" not in p.roles)]:
                 page.goto(base + spec.path)
                 page.wait_for_selector(f"#{spec.slug}-content > *", timeout=60000)
                 page.wait_for_load_state("networkidle")

@@ -23,14 +23,15 @@ def free_port() -> int:
 BENCH_USER, BENCH_PASSWORD = "bench-manager", "bench-manager-password"
 
 
-def bench_account() -> tuple[str, str]:
-    """A manager account for the screenshot and benchmark commands (made on first use)."""
+def bench_account(role: str = "manager") -> tuple[str, str]:
+    """An account of the role for the screenshot and benchmark commands (made on first use)."""
     from data import users
     from data.settings import load_settings
     settings = load_settings()
-    if BENCH_USER not in {u.name for u in users.listing(settings)}:
-        users.add(settings, BENCH_USER, BENCH_PASSWORD, "manager")
-    return BENCH_USER, BENCH_PASSWORD
+    name = BENCH_USER if role == "manager" else f"bench-{role}"
+    if name not in {u.name for u in users.listing(settings)}:
+        users.add(settings, name, BENCH_PASSWORD, role)
+    return name, BENCH_PASSWORD
 
 
 def signed_in_opener(base: str):

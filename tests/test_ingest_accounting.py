@@ -120,11 +120,3 @@ def test_xml_return_loads_the_same_rows_as_csv(engine, tmp_path):
     assert episodes["place"].tolist() == ["U4"] and episodes["child"].tolist() == ["A1"]
     assert _rows(engine, "reviews")["review_code"].tolist() == ["PN1"]
     assert _rows(engine, "oc3")["year"].tolist() == [2024]
-
-
-def test_formula_like_text_is_stored_as_written(engine, tmp_path):
-    write_csv(tmp_path, "eet_status.csv", ["CHILD", "STATUS_DATE", "ACTIV", "ADVISER"],
-              [["A1", "2024-01-01", "G5", "=HYPERLINK(\"x\")"]])
-    result = import_paths(engine, [tmp_path], "999")
-    assert _rows(engine, "eet_status")["adviser"].tolist() == ['=HYPERLINK("x")']
-    assert "text that looks like a formula" in {f.kind for f in result.findings}

@@ -66,6 +66,12 @@ def _too_long(folder):
     return [path], ("header.csv", 2, "CHILD", "longer than the 10 characters allowed")
 
 
+def _formula_injection(folder):
+    path = write_csv(folder, "eet_status.csv", ["CHILD", "STATUS_DATE", "ACTIV", "ADVISER"],
+                     [["A1", "2024-01-01", "G5", "PA 1"], ["A2", "2024-01-01", "G5", '=HYPERLINK("http://x","y")']])
+    return [path], ("eet_status.csv", 3, "ADVISER", "a spreadsheet would run it as a formula")
+
+
 def _unknown_file_name(folder):
     path = write_csv(folder, "placements.csv", ["CHILD"], [["A1"]])
     return [path], ("placements.csv", None, None, "file name not recognised")
@@ -89,7 +95,7 @@ def _oc3_without_year(folder):
 
 
 CASES = [_not_csv, _binary_csv, _wrong_encoding, _missing_column, _blank_child, _blank_key_date,
-         _bad_key_date, _bad_other_date, _malformed_xml, _too_long, _unknown_file_name, _ragged_row,
+         _bad_key_date, _bad_other_date, _malformed_xml, _too_long, _formula_injection, _unknown_file_name, _ragged_row,
          _not_a_number, _oc3_without_year]
 
 

@@ -53,7 +53,8 @@ def _axe_violations(page) -> list:
 @pytest.mark.parametrize("spec", SHOWN_PAGES, ids=[p.slug for p in SHOWN_PAGES])
 def test_b010_page_renders_accessibly(site, spec):
     url, settings = site
-    with browser_page(base=url, settings=settings) as page:
+    role = "manager" if "manager" in spec.roles else spec.roles[0]
+    with browser_page(base=url, settings=settings, role=role) as page:
         page.context.add_init_script(path=str(AXE))
         _open(page, url + spec.path, spec.slug)
         assert page.locator(f"#{spec.slug}-content").inner_text().strip()
@@ -126,11 +127,13 @@ def test_b013_neet_grid_opens_a_timeline(site):
 @pytest.mark.parametrize("width, height", [(1024, 768), (375, 812)])
 def test_b014_no_sideways_scrolling(site, width, height):
     url, settings = site
-    with browser_page(width, height, base=url, settings=settings) as page:
-        for spec in SHOWN_PAGES:
-            _open(page, url + spec.path, spec.slug)
-            overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
-            assert overflow <= 0, f"{spec.path} scrolls sideways by {overflow}px at {width}px"
+    for role in ("manager", "admin"):
+        pages = [p for p in SHOWN_PAGES if role in p.roles and (role == "manager" or "manager" not in p.roles)]
+        with browser_page(width, height, base=url, settings=settings, role=role) as page:
+            for spec in pages:
+                _open(page, url + spec.path, spec.slug)
+                overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+                assert overflow <= 0, f"{spec.path} scrolls sideways by {overflow}px at {width}px"
 
 
 def test_b015_filters_carry_across_pages(site):
@@ -141,3 +144,37 @@ def test_b015_filters_carry_across_pages(site):
         page.click("#nav-placements")
         page.wait_for_selector("#placements-content > *")
         assert re.search(r"sex=Female", page.url)
+
+
+def test_b016_committee_and_manager_each_see_what_they_should(site):
+    url, settings = site
+    with browser_page(base=url, settings=settings, role="committee") as page:
+        _open(page, url + "/reviews", "reviews")
+        assert not page.locator("#nav-neet").is_visible()
+        assert page.get_by_text("Children to act on").count() == 0
+        assert page.get_by_text("Download this list").count() == 0
+        page.goto(url + "/neet")
+        page.get_by_text("You cannot open the NEET cohort page").wait_for(timeout=15000)
+        assert page.locator(".ag-row").count() == 0
+    with browser_page(base=url, settings=settings, role="manager") as page:
+        _open(page, url + "/reviews", "reviews")
+        assert page.locator("#nav-neet").is_visible()
+        page.get_by_text("Children to act on").wait_for()
+        with page.expect_download() as download:
+            page.get_by_text("Download this list (CSV)").first.click()
+        lines = Path(download.value.path()).read_text().splitlines()
+        assert lines[0].startswith("Child,") and len(lines) > 1
+
+
+def test_b017_an_admin_uploads_files_in_the_browser(site, tmp_path):
+    from data.demo import DemoSpec, write_demo
+    url, settings = site
+    write_demo(DemoSpec(children=20, seed=8), tmp_path)
+    files = [str(p) for p in sorted(tmp_path.glob("*.csv"))]
+    with browser_page(base=url, settings=settings, role="admin") as page:
+        _open(page, url + "/admin/upload", "upload")
+        page.locator("#upload-files input[type=file]").set_input_files(files)
+        page.get_by_text(f"{len(files)} file(s) chosen").wait_for()
+        page.get_by_role("button", name="Import these files").click()
+        page.get_by_text("succeeded").wait_for(timeout=30000)
+        assert page.console_errors == []

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dash import html
 
+from dashboard.child_lists import CHILD_LISTS
 from dashboard.pages.frame import cards_row, page_frame, period_heading, section
 from dashboard.pages.parts import breakdown_card, child_list, tiles, trend_card
 
@@ -36,8 +37,6 @@ def content(view: dict) -> html.Div:
         ]),
     ]
     if view["show_children"]:
-        parts.append(section("Open escalations", child_list("Open escalations", in_time.rows, {
-            "escalation_id": "Escalation", "child": "Child", "raised": "Raised", "highest_stage": "Stage",
-            "category": "About", "days_open": "Days open"}, "escalations-open", "No escalation is open."),
-            "Pseudonymous ids only. Opening this list is recorded."))
+        open_list = child_list(CHILD_LISTS["escalations-open"], in_time.rows, view["query"])
+        parts.append(section("Open escalations", open_list, "Pseudonymous ids only. Opening this list is recorded."))
     return html.Div(parts)

@@ -34,6 +34,10 @@ def cards_row(cards, lg: int = 6) -> dbc.Row:
     return dbc.Row([dbc.Col(card, xs=12, lg=lg, className="mb-3") for card in cards])
 
 
-def no_access(page_name: str, role: str) -> dbc.Alert:
-    return dbc.Alert(f"The {page_name} page lists individual young people, so it is open to service managers "
-                     f"only. You are signed in as {role}.", color="warning")
+OPEN_TO = {"manager": "It lists individual young people, so it is open to service managers only.",
+           "admin": "It is open to administrators only."}
+
+
+def no_access(page_name: str, role: str, open_to: str = "manager") -> dbc.Alert:
+    return dbc.Alert(f"You cannot open the {page_name} page. {OPEN_TO[open_to]} You are signed in as {role}.",
+                     color="warning")

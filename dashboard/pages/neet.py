@@ -8,6 +8,7 @@ import pandas as pd
 from dash import html
 
 from dashboard import ids
+from dashboard.child_lists import CHILD_LISTS, download_path
 from dashboard.components import data_table
 from dashboard.pages.frame import cards_row, page_frame, period_heading, section
 from dashboard.pages.parts import breakdown_card, tiles, trend_card
@@ -58,6 +59,8 @@ def content(view: dict) -> html.Div:
             html.P("Sort or filter any column. Select a young person to see their timeline below. Pseudonymous "
                    "ids only; opening this list and each timeline is recorded.", className="small"),
             grid,
+            html.A("Download this list (CSV)", href=download_path(CHILD_LISTS["neet"], view["query"]),
+                   className="small"),
         ])),
         section("Timeline", html.Div(html.P("Select a young person in the list above."), id=ids.TIMELINE,
                                      **{"aria-live": "polite"})),

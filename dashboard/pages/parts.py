@@ -6,7 +6,8 @@ import pandas as pd
 from dash import html
 
 from dashboard import figures
-from dashboard.components import chart_card, csv_href, data_table, format_value, tile
+from dashboard.child_lists import ChildList, download_path, shown_columns
+from dashboard.components import chart_card, data_table, format_value, tile
 
 def tiles(entries: list[dict], href: str = "#") -> dbc.Row:
     return dbc.Row([dbc.Col(tile(e, href), xs=12, sm=6, lg=3, className="mb-3") for e in entries])
@@ -51,20 +52,17 @@ def breakdown_card(title: str, frame: pd.DataFrame | None, unit: str, file_name:
     return chart_card(title, figure, table, file_name, description, notes, formats)
 
 
-def child_list(title: str, rows: pd.DataFrame | None, columns: dict[str, str], file_name: str,
-               empty: str) -> html.Section:
-    """A list of children for managers: pseudonymous ids only, with a CSV of exactly what is shown."""
+def child_list(spec: ChildList, rows: pd.DataFrame | None, query: str) -> html.Section:
+    """A list of children for managers: pseudonymous ids only, and a download of exactly what is
+    shown, through the server (which checks the role and records the download)."""
     if rows is None:
         return html.Section()
     if rows.empty:
-        return html.Section([html.H3(title, className="h6"), html.P(empty)])
-    shown = rows[list(columns)].rename(columns=columns)
-    for column in shown.columns:
-        if pd.api.types.is_datetime64_any_dtype(shown[column]):
-            shown[column] = shown[column].dt.strftime("%d/%m/%Y")
+        return html.Section([html.H3(spec.title, className="h6"), html.P(spec.empty)])
+    shown = shown_columns(spec, rows)
     return html.Section([
-        html.H3(f"{title} ({len(shown)})", className="h6"),
-        html.Div(data_table(shown, title), className="table-responsive child-list", tabIndex="0", role="region",
-                 **{"aria-label": f"{title}, scrollable"}),
-        html.A("Download this list (CSV)", href=csv_href(shown), download=f"{file_name}.csv", className="small"),
+        html.H3(f"{spec.title} ({len(shown)})", className="h6"),
+        html.Div(data_table(shown, spec.title), className="table-responsive child-list", tabIndex="0", role="region",
+                 **{"aria-label": f"{spec.title}, scrollable"}),
+        html.A("Download this list (CSV)", href=download_path(spec, query), className="small"),
     ], className="mb-3")

@@ -6,6 +6,7 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from dashboard import ids
+from dashboard.child_lists import CHILD_LISTS
 from dashboard.pages.frame import cards_row, page_frame, period_heading, section
 from dashboard.pages.parts import breakdown_card, child_list, tiles, trend_card
 
@@ -48,11 +49,7 @@ def content(view: dict) -> html.Div:
     if view["show_children"]:
         overdue, due_soon = view["overdue"]["result"], view["due_soon"]["result"]
         parts.append(section("Children to act on", dbc.Row([
-            dbc.Col(child_list("Review overdue", overdue.rows, {
-                "child": "Child", "last_review": "Last review", "next_due": "Was due", "days_overdue": "Days overdue"},
-                "reviews-overdue", "No child's review is overdue."), lg=6),
-            dbc.Col(child_list("Review due in the next 28 days", due_soon.rows, {
-                "child": "Child", "last_review": "Last review", "next_due": "Due"},
-                "reviews-due-soon", "No reviews fall due in the next 28 days."), lg=6),
+            dbc.Col(child_list(CHILD_LISTS["reviews-overdue"], overdue.rows, view["query"]), lg=6),
+            dbc.Col(child_list(CHILD_LISTS["reviews-due-soon"], due_soon.rows, view["query"]), lg=6),
         ]), "Pseudonymous ids only. Opening this list is recorded."))
     return html.Div(parts)

@@ -66,12 +66,12 @@ def import_paths(engine: Engine, paths: list[Path], council_code: str, user: str
     if not files:
         errors.append(Problem(", ".join(str(p) for p in paths) or "(nothing)", "no CSV or XML files found"))
     if errors:
-        _log_failure(engine, started, user, source, names, errors)
+        log_failure(engine, started, user, source, names, errors)
         raise ImportFailed(errors)
     try:
         result = _merge_all(engine, frames, findings, started, user, source, names, say)
     except Exception as exc:
-        _log_failure(engine, started, user, source, names,
+        log_failure(engine, started, user, source, names,
                      [Problem(", ".join(names), f"the database refused the import: {exc}")])
         raise
     result.skipped = [_display_name(p, paths) for p in skipped]
@@ -133,7 +133,7 @@ def _cut(text: str | None, length: int) -> str | None:
     return text if text is None or len(text) <= length else text[: length - 1] + "…"
 
 
-def _log_failure(engine: Engine, started: datetime, user: str, source: str, names: list[str],
+def log_failure(engine: Engine, started: datetime, user: str, source: str, names: list[str],
                  errors: list[Problem]) -> None:
     """Record the failed attempt in its own transaction: no data row is touched."""
     with engine.begin() as connection:

@@ -12,7 +12,7 @@ from data.ingest.specs import (CODE, COUNCIL_COLUMN, DATE, NUMBER, YEAR_COLUMN, 
                                code_status)
 
 MISSING_WORDS = ["", "NULL", "Null", "null"]
-FORMULA_STARTS = ("=", "+", "-", "@")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Reported one by one up to this many per file and column; beyond, one finding sums them up.
 FINDINGS_PER_COLUMN = 200
 
@@ -163,9 +163,9 @@ class TableCheck:
                 continue
             values = frame[column.db_name]
             starts = values.str[:1].isin(FORMULA_STARTS).fillna(False)
-            if starts.any():
-                self._findings_at("text that looks like a formula", frame.loc[starts], column.name,
-                                  "starts with =, +, - or @: stored as text and never run as a formula")
+            self._errors_at(starts, frame["_row"], values, column.name,
+                            "starts with =, +, -, @ or a tab, so a spreadsheet would run it as a formula; "
+                            "no 903 or extract value starts that way: correct the cell and import again")
 
     # --- recording -----------------------------------------------------------------------------
 

@@ -1,0 +1,104 @@
+"""The upload page: admins only, checked here on every call; the same importer as the command line."""
+from __future__ import annotations
+
+import base64
+import binascii
+import tempfile
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+from dash import Input, Output, State, ctx
+from flask import current_app
+
+from callbacks.viewer import current_viewer
+from dashboard import ids
+from dashboard.pages import upload
+from dashboard.pages.frame import no_access
+from data import db
+from data.ingest.importer import ImportResult, import_paths, log_failure
+from data.ingest.problems import ImportFailed, Problem
+from data.ingest.uploads import UploadRefused, save_uploads
+
+ERRORS_SHOWN = 200
+SOURCE = "upload page"
+
+
+def register(app) -> None:
+    app.callback(Output(ids.content_id("upload"), "children"), Input(ids.UPLOAD, "filename"),
+                 Input(ids.UPLOAD_BUTTON, "n_clicks"), State(ids.UPLOAD, "contents"), State(ids.UPLOAD_YEAR, "value"),
+                 running=[(Output(ids.UPLOAD_BUTTON, "disabled"), True, False)])(render)
+
+
+def render(names, _clicks, contents, year):
+    """Choosing files lists them; the button imports them."""
+    viewer = current_viewer()
+    if viewer.role != "admin":
+        return no_access("Upload data", viewer.role, "admin")
+    if ctx.triggered_id != ids.UPLOAD_BUTTON:
+        return upload.chosen(names)
+    return run_import(viewer, contents, names, year)
+
+
+def run_import(viewer, contents, names, year):
+    settings = current_app.config["SETTINGS"]
+    engine = db.get_engine(settings.database_url)
+    names = [str(n) for n in (names or [])]
+    try:
+        files = _decoded(contents, names)
+        year = _year(year)
+        with tempfile.TemporaryDirectory(prefix="iro-upload-") as temporary:
+            folder = Path(temporary) / "upload"
+            folder.mkdir()
+            save_uploads(files, folder)
+            result = import_paths(engine, [folder], settings.council_code, user=viewer.name, source=SOURCE,
+                                  year=year)
+    except UploadRefused as refusal:
+        log_failure(engine, datetime.now(), viewer.name, SOURCE, [n[:120] for n in names],
+                    [Problem(", ".join(n[:120] for n in names) or "(nothing)", str(refusal))])
+        return upload.refused(str(refusal))
+    except ImportFailed as failure:
+        return upload.failed(_error_table(failure.errors[:ERRORS_SHOWN]), len(failure.errors))
+    return upload.succeeded(_summary(result))
+
+
+def _decoded(contents, names: list[str]) -> list[tuple[str, bytes]]:
+    """dcc.Upload sends each file as a data URL; anything else is refused."""
+    if not contents or not isinstance(contents, list) or len(contents) != len(names):
+        raise UploadRefused("Choose the files to upload first.")
+    files = []
+    for name, content in zip(names, contents):
+        _, _, encoded = str(content).partition(";base64,")
+        try:
+            files.append((name, base64.b64decode(encoded, validate=True)))
+        except (binascii.Error, ValueError):
+            raise UploadRefused(f"{name[:120]!r}: the file did not arrive whole. Upload it again.") from None
+    return files
+
+
+def _year(value) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        year = int(value)
+    except (TypeError, ValueError):
+        raise UploadRefused("The year must be a number such as 2026.") from None
+    if not 2000 <= year <= 2100:
+        raise UploadRefused("The year must be between 2000 and 2100, for example 2026 for the 2025-26 return.")
+    return year
+
+
+def _error_table(errors: list[Problem]) -> pd.DataFrame:
+    return pd.DataFrame({"File": [e.file for e in errors], "Row": [e.row or "" for e in errors],
+                         "Column": [e.column or "" for e in errors], "Problem": [e.reason for e in errors],
+                         "Value": [(e.value or "")[:60] for e in errors]})
+
+
+def _summary(result: ImportResult) -> dict:
+    counts = pd.DataFrame([{"Table": name, "Read": c.read, "Inserted": c.inserted, "Updated": c.updated,
+                            "Unchanged": c.unchanged, "Merged": c.merged} for name, c in result.counts.items()])
+    kinds = Counter(f.kind for f in result.findings)
+    findings = pd.DataFrame({"Finding": list(kinds), "Number": list(kinds.values())})
+    return {"import_id": result.import_id, "files": len(result.files), "rows": result.total.read,
+            "seconds": result.seconds, "counts": counts, "findings": findings, "skipped": result.skipped}

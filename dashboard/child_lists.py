@@ -1,0 +1,49 @@
+"""The lists of children behind a number (managers only): which measure each comes from, its
+title and the columns shown. The pages and the CSV download route both read them from here, so
+a download holds exactly what the page shows."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class ChildList:
+    slug: str
+    measure_id: str
+    title: str
+    columns: dict[str, str]
+    empty: str
+
+
+CHILD_LISTS = {spec.slug: spec for spec in (
+    ChildList("reviews-overdue", "reviews_overdue_now", "Review overdue",
+              {"child": "Child", "last_review": "Last review", "next_due": "Was due", "days_overdue": "Days overdue"},
+              "No child's review is overdue."),
+    ChildList("reviews-due-soon", "reviews_due_next_28_days", "Review due in the next 28 days",
+              {"child": "Child", "last_review": "Last review", "next_due": "Due"},
+              "No reviews fall due in the next 28 days."),
+    ChildList("escalations-open", "escalations_resolved_in_time", "Open escalations",
+              {"escalation_id": "Escalation", "child": "Child", "raised": "Raised", "highest_stage": "Stage",
+               "category": "About", "days_open": "Days open"}, "No escalation is open."),
+    ChildList("neet", "neet_16_17", "Young people aged 16 and 17 who are NEET",
+              {"child": "Young person", "age": "Age", "place": "Placement", "adviser": "Personal adviser",
+               "activ": "Status code", "status_date": "Last status check", "days_since_check": "Days since check",
+               "check_overdue": "Check overdue"}, "No young person aged 16 or 17 is NEET."),
+)}
+
+
+def shown_columns(spec: ChildList, rows: pd.DataFrame) -> pd.DataFrame:
+    """The list's columns under their headings, dates as day/month/year."""
+    shown = rows[list(spec.columns)].rename(columns=spec.columns)
+    for column in shown.columns:
+        if pd.api.types.is_datetime64_any_dtype(shown[column]):
+            shown[column] = shown[column].dt.strftime("%d/%m/%Y")
+        elif pd.api.types.is_bool_dtype(shown[column]):
+            shown[column] = shown[column].map({True: "Yes", False: "No"})
+    return shown
+
+
+def download_path(spec: ChildList, query: str) -> str:
+    return f"/download/{spec.slug}.csv{query}"
