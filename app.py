@@ -6,6 +6,7 @@ from dash import Dash
 import callbacks
 from callbacks import auth, security
 from dashboard.layout import shell
+from dashboard.pack import cli as pack_cli
 from data import cli
 from data.settings import Settings, load_settings
 
@@ -32,6 +33,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     app.server.config["SETTINGS"] = settings
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES  # larger requests get 413, unread
     cli.register(app.server)
+    pack_cli.register(app.server)
 
     app.layout = shell(settings.council_name)
     callbacks.register(app)

@@ -2,11 +2,11 @@
 
 Each module registers its callbacks on the app it is given (not Dash's global list), so that
 every app instance, in tests as in production, gets every callback."""
-from callbacks import (about, audit_log, councils, downloads, escalations, neet, overview, participation, placements,
+from callbacks import (about, audit_log, commentary, councils, downloads, escalations, neet, overview, participation, placements,
                        quality, reviews, router, upload, workload)
 
 MODULES = (router, overview, reviews, participation, placements, escalations, workload, neet, councils, quality,
-           about, upload, audit_log)
+           about, upload, audit_log, commentary)
 
 
 def register(app) -> None:

@@ -10,12 +10,51 @@ from callbacks.viewer import current_viewer
 from dashboard.child_lists import CHILD_LISTS, shown_columns
 from dashboard.csv_text import csv_text
 from dashboard.filterbar import parse_query
-from data import audit, disclosure, store
+from callbacks.common import council_words
+from dashboard.pack import build
+from dashboard.pack.pdf import PdfUnavailable
+from data import audit, disclosure, pack_content, store
 
 
 def register_routes(server) -> None:
     server.add_url_rule("/download/<slug>.csv", "child_list_csv", child_list_csv)
     server.add_url_rule("/admin/audit-log.csv", "audit_log_csv", audit_log_csv)
+    server.add_url_rule("/download/pack.pdf", "pack_pdf", pack_pdf)
+    server.add_url_rule("/download/measures.xlsx", "measures_xlsx", measures_xlsx)
+
+
+def pack_pdf() -> Response:
+    """The committee pack for the filters in the address, as the viewer's role may see it."""
+    viewer = current_viewer()
+    settings, data, scope = _request_scope()
+    words = lambda text: council_words(text, settings)  # noqa: E731
+    try:
+        pdf = build.pack_pdf(pack_content.gather(settings, data, scope, viewer.role, words))
+    except PdfUnavailable as missing:
+        return Response(str(missing), status=503, mimetype="text/plain")
+    return _file(pdf, "application/pdf", build.file_name(settings.council_name, scope.period.label, viewer.role, "pdf"))
+
+
+def measures_xlsx() -> Response:
+    viewer = current_viewer()
+    settings, data, scope = _request_scope()
+    words = lambda text: council_words(text, settings)  # noqa: E731
+    table = pack_content.measure_table(settings, data, scope, viewer.role, words=words)
+    workbook = build.measures_workbook(table, settings.council_name, scope.period.label, viewer.role,
+                                       settings.measure_rules, words)
+    return _file(workbook, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                 build.file_name(settings.council_name, scope.period.label, viewer.role, "xlsx"))
+
+
+def _request_scope():
+    settings = current_app.config["SETTINGS"]
+    data = store.dataset(settings)
+    return settings, data, scope_from(parse_query(request.query_string.decode()), data)
+
+
+def _file(content: bytes, mimetype: str, file_name: str) -> Response:
+    return Response(content, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{file_name}"',
+                                                         "Cache-Control": "no-store"})
 
 
 def child_list_csv(slug: str) -> Response:

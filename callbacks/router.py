@@ -6,6 +6,7 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, html, no_update
 from flask import current_app
 
+from callbacks.commentary import layout as commentary_layout
 from callbacks.scope import filter_options
 from callbacks.viewer import current_viewer
 from dashboard import ids
@@ -19,7 +20,8 @@ from data import store
 LAYOUTS = {"overview": overview.layout, "reviews": reviews.layout, "participation": participation.layout,
            "placements": placements.layout, "escalations": escalations.layout, "workload": workload.layout,
            "neet": neet.layout, "councils": councils.layout, "quality": quality.layout, "about": about.layout,
-           "upload": upload.layout, "audit": audit_log.layout}
+           "upload": upload.layout, "audit": audit_log.layout,
+           "commentary": lambda values, options, show_council, role: commentary_layout()}
 FILTER_INPUTS = [Input(ids.filter_id(name), "value") for name in FILTER_NAMES]
 
 

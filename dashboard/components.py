@@ -56,8 +56,8 @@ def counts_text(numerator, denominator, suppressed: bool = False) -> str:
 def change_text(change, unit: str, previous_label: str) -> str:
     if change is None or pd.isna(change):
         return f"No comparison with {previous_label}"
-    if abs(change) < 1e-9:
-        return f"No change since {previous_label}"
+    if abs(change) < (0.0005 if unit == "percent" else 0.05):  # would print as 0.0
+        return f"About the same as {previous_label}"
     arrow = "Up" if change > 0 else "Down"
     amount = f"{abs(change) * 100:.1f} percentage points" if unit == "percent" else f"{abs(change):,.1f}"
     return f"{arrow} {amount} since {previous_label}"

@@ -25,6 +25,7 @@ PAGES = (
     Page("workload", "/workload", "IRO workload"),
     Page("neet", "/neet", "NEET cohort", roles=("manager",)),
     Page("councils", "/councils", "Councils compared", regional_only=True),
+    Page("commentary", "/commentary", "Commentary", roles=("manager",), filters=False),
     Page("quality", "/data-quality", "Data quality", filters=False),
     Page("about", "/about", "About", filters=False),
     Page("upload", "/admin/upload", "Upload data", roles=("admin",), filters=False),

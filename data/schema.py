@@ -5,7 +5,7 @@ Changes to these tables go through a migration in data/migrations (see data/db.p
 from __future__ import annotations
 
 from sqlalchemy import (Column, Date, DateTime, Float, ForeignKey, Integer, MetaData, String,
-                        Table, Text)
+                        Table, Text, UniqueConstraint)
 
 from data.ingest.specs import DATE, NUMBER, TABLES
 
@@ -97,4 +97,18 @@ users = Table(
     Column("failed_attempts", Integer, nullable=False, default=0),
     Column("locked_until", DateTime),
     Column("created_at", DateTime, nullable=False),
+)
+
+# Managers' commentary on a measure for a period. Never updated: each save adds a version, and
+# the newest version is the one shown.
+commentary = Table(
+    "commentary", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("measure_id", String(60), nullable=False),
+    Column("period", String(20), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("author", String(100), nullable=False),
+    Column("written_at", DateTime, nullable=False),
+    UniqueConstraint("measure_id", "period", "version"),
 )

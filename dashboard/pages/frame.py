@@ -17,6 +17,8 @@ def page_frame(slug: str, title: str, intro: str, values: dict | None = None, op
         parts.append(controls)
     parts.append(dcc.Loading(html.Div(id=ids.content_id(slug), className="page-content", **{"aria-live": "polite"}),
                              type="default", delay_show=300))
+    if options is not None:
+        parts.append(html.Div(id=ids.PAGE_COMMENTARY))
     return html.Div(parts)
 
 

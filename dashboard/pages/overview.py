@@ -44,4 +44,11 @@ def content(entries: list[dict], period_label: str, as_at: str, query: str) -> h
                          xs=12, sm=6, lg=4, xxl=3, className="mb-3")
                  for e in theme_entries]
         sections.append(section(theme, dbc.Row(cards)))
-    return html.Div([period_heading(period_label, as_at), summary, *sections])
+    papers = html.P([
+        "For the committee or board: ",
+        html.A("the performance pack (PDF)", href=f"/download/pack.pdf{query}"), " with charts, numbers, "
+        "commentary and definitions, or ", html.A("every measure for five periods (Excel)",
+                                                  href=f"/download/measures.xlsx{query}"),
+        ". Both show what your role may see. The PDF takes a few seconds to make.",
+    ], className="small")
+    return html.Div([period_heading(period_label, as_at), summary, papers, *sections])

@@ -1,0 +1,104 @@
+"""What the committee pack and the Excel export hold, gathered for one role: every measure for
+the period with the period before, a trend, the managers' commentary and a drafted summary.
+Plain data; the pack's layout and the spreadsheet's format are the dashboard's business."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+import pandas as pd
+
+from data import commentary, disclosure
+from data.measures.catalogue import MEASURES, THEMES, Measure
+from data.measures.dataset import Dataset
+from data.measures.report import Scope
+from data.measures.result import Result
+from data.measures.summary import draft
+
+TREND_PERIODS = 5
+# Where a breakdown explains a change, the draft names the biggest contributor from it.
+EXPLAINED_BY = {"review_timeliness": ("review_timeliness_by_team", "by_team", "team")}
+
+
+@dataclass
+class PackEntry:
+    measure: Measure
+    name: str
+    definition: str
+    result: Result
+    previous: Result
+    trend: pd.DataFrame
+    draft: str
+    comment: commentary.Comment | None = None
+
+
+@dataclass
+class Pack:
+    council_name: str
+    period: str
+    as_at: str
+    role: str
+    filters: dict
+    generated_at: datetime
+    themes: list[tuple[str, list[PackEntry]]] = field(default_factory=list)
+
+    @property
+    def entries(self) -> list[PackEntry]:
+        return [e for _, entries in self.themes for e in entries]
+
+
+def gather(settings, data: Dataset, scope: Scope, role: str, words=lambda text: text) -> Pack:
+    def shown(measure_id: str, at: Scope) -> Result:
+        return disclosure.shown(settings, data, at, measure_id, role)
+
+    previous_scope = Scope(scope.period.previous(), None, scope.filters)
+    year_ago_scope = Scope(scope.period.year_before(), None, scope.filters) if scope.period.grain != "year" else None
+    comments = commentary.current(settings, scope.period.label)
+    pack = Pack(settings.council_name, scope.period.label, (scope.as_at or scope.period.end).strftime("%d %B %Y"),
+                role, {k: list(v) for k, v in scope.filters.as_dict().items()}, datetime.now().replace(microsecond=0))
+    for theme in THEMES:
+        entries = []
+        for measure in [m for m in MEASURES if m.theme == theme]:
+            result, previous = shown(measure.id, scope), shown(measure.id, previous_scope)
+            year_ago = shown(measure.id, year_ago_scope) if year_ago_scope else None
+            breakdown, label = _explaining(measure.id, scope, shown, result)
+            name = words(measure.name)
+            entries.append(PackEntry(measure, name, words(measure.definition), result, previous,
+                                     _trend(measure.id, scope, shown), draft(name, result, previous, year_ago,
+                                                                             breakdown, label),
+                                     comments.get(measure.id)))
+        pack.themes.append((theme, entries))
+    return pack
+
+
+def measure_table(settings, data: Dataset, scope: Scope, role: str, periods: int = TREND_PERIODS,
+                  words=lambda text: text) -> pd.DataFrame:
+    """Every measure for a run of periods ending with the scope's, one row each (the Excel export)."""
+    rows = []
+    for period in scope.period.run(periods):
+        at = replace(scope, period=period, as_at=scope.as_at if period == scope.period else None)
+        for measure in MEASURES:
+            result = disclosure.shown(settings, data, at, measure.id, role)
+            rule = result.rule
+            rows.append({"theme": measure.theme, "measure_id": measure.id, "measure": words(measure.name),
+                         "period": period.label, "unit": result.unit, "value": result.value,
+                         "numerator": result.numerator, "denominator": result.denominator,
+                         "status": result.status or "No target", "target": rule.target if rule else None,
+                         "withheld": result.suppressed})
+    return pd.DataFrame(rows)
+
+
+def _trend(measure_id: str, scope: Scope, shown) -> pd.DataFrame:
+    rows = []
+    for period in scope.period.run(TREND_PERIODS):
+        r = shown(measure_id, Scope(period, scope.as_at if period == scope.period else None, scope.filters))
+        rows.append({"period": period.label, "value": r.value, "numerator": r.numerator,
+                     "denominator": r.denominator, "status": r.status})
+    return pd.DataFrame(rows)
+
+
+def _explaining(measure_id: str, scope: Scope, shown, result: Result):
+    if measure_id in EXPLAINED_BY:
+        breakdown_id, extra, label = EXPLAINED_BY[measure_id]
+        return shown(breakdown_id, scope).extras.get(extra), label
+    return result.breakdown, "group"
