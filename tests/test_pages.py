@@ -178,3 +178,20 @@ def test_b017_an_admin_uploads_files_in_the_browser(site, tmp_path):
         page.get_by_role("button", name="Import these files").click()
         page.get_by_text("succeeded").wait_for(timeout=30000)
         assert page.console_errors == []
+
+
+def test_b018_printing_a_page_drops_the_navigation_and_fits_the_paper(site):
+    url, settings = site
+    with browser_page(base=url, settings=settings) as page:
+        _open(page, url + "/reviews", "reviews")
+        page.emulate_media(media="print")
+        assert not page.locator("header").is_visible()
+        assert not page.locator(".filter-bar").first.is_visible()
+        assert page.locator(".table-view table").first.is_visible()  # "Show as table" opened for paper
+        pdf = page.pdf(format="A4")
+        assert pdf.startswith(b"%PDF")
+        page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
+        page.wait_for_timeout(500)
+        widest = page.evaluate("() => Math.max(...[...document.querySelectorAll('.js-plotly-plot')]"
+                               ".map(e => e.getBoundingClientRect().right))")
+        assert widest <= 794
