@@ -34,12 +34,12 @@ def bench_account(role: str = "manager") -> tuple[str, str]:
     return name, BENCH_PASSWORD
 
 
-def signed_in_opener(base: str):
-    """A urllib opener holding a signed-in session cookie."""
+def signed_in_opener(base: str, account: tuple[str, str] | None = None):
+    """A urllib opener holding a signed-in session cookie (the bench manager's by default)."""
     import http.cookiejar
     import re
     import urllib.parse
-    name, password = bench_account()
+    name, password = account or bench_account()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
     page = opener.open(base + "/sign-in").read().decode()
     token = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
@@ -52,12 +52,14 @@ def signed_in_opener(base: str):
 
 
 @contextmanager
-def gunicorn(workers: int = 2):
+def gunicorn(workers: int = 2, env: dict | None = None):
+    """gunicorn on a free loopback port, with the environment given (default: this one's)."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen([sys.executable, "-m", "gunicorn", "app:server", "--workers", str(workers),
                                "--bind", f"127.0.0.1:{port}", "--no-control-socket", "--timeout", "300"],
-                              cwd=ROOT, env=os.environ.copy(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              cwd=ROOT, env=env or os.environ.copy(), stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
     try:
         for _ in range(240):
             try:
