@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8050
 WORKERS ?= 2
 
-.PHONY: run test setup demo bench-pages screenshots clean
+.PHONY: run test setup demo bench bench-pages screenshots clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,12 @@ clean:
 screenshots: $(VENV)/.requirements-test
 	$(BIN)/flask --app app setup
 	$(BIN)/python scripts/screenshots.py screenshots
+
+## bench: import speed, cold start, callback p50/p95 with 1 and 8 clients, worker memory, at council and
+## England size (80,000 children, 150 councils); about 25 minutes, most of it making England's data.
+## REUSE=1 reuses data imported by an earlier run.
+bench: $(VENV)/.requirements
+	$(BIN)/python scripts/bench.py --workers $(WORKERS) $(if $(REUSE),--reuse,)
 
 ## bench-pages: p50/p95 of each page's main callback over HTTP (gunicorn, loopback), demo data
 bench-pages: $(VENV)/.requirements-test

@@ -156,8 +156,9 @@ class Geography:
         # Districts far from every council, for placements a long way from home, and a ring of
         # neighbouring districts 8 to 18 miles out, outside the area but not far.
         self.far = [(f"YY{n}", rng.uniform(50.6, 54.8), rng.uniform(-3.8, 0.9)) for n in range(1, 41)]
-        self.near = {code: [(f"YN{index}{n}", lat + 0.2 * math.sin(n), lon + 0.3 * math.cos(n))
-                            for n in range(1, 10)]
+        # Named like real districts (at most 4 characters, so a postcode fits the 903's 8).
+        self.near = {code: [(f"N{chr(65 + index % 26)}{chr(65 + index // 26)}{n}", lat + 0.2 * math.sin(n),
+                             lon + 0.3 * math.cos(n)) for n in range(1, 10)]
                      for index, code in enumerate(self.council_codes)
                      for lat, lon in [self._centre(index)]}
 

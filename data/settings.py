@@ -137,13 +137,19 @@ def _instance_secret(instance_dir: Path) -> str:
     import secrets
     path = instance_dir / "secret_key"
     if not path.exists():
+        # Written whole under another name, then linked into place: a worker starting at the same
+        # moment either finds no file or the finished one, never a half-written one.
         instance_dir.mkdir(parents=True, exist_ok=True)
+        draft = instance_dir / f"secret_key.{os.getpid()}.tmp"
+        descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w") as handle:
+            handle.write(secrets.token_hex(32))
         try:
-            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(descriptor, "w") as handle:
-                handle.write(secrets.token_hex(32))
+            os.link(draft, path)
         except FileExistsError:
-            pass  # another worker wrote it first
+            pass  # another worker's key is in place first: use that one
+        finally:
+            draft.unlink()
     return path.read_text().strip()
 
 

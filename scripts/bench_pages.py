@@ -33,11 +33,13 @@ EXTRA_INPUTS = {"reviews": [{"id": "view-by", "property": "value", "value": "yea
 TIME_LIMIT = 1200  # seconds for the whole run
 
 
-def combos(years: list[str]) -> list[dict]:
+def combos(years: list[str], quarters: bool = False) -> list[dict]:
     sexes = [None, "Female", "Male"]
     bands = [None, "Under 1", "1-4", "5-9", "10-15", "16-17", "18+"]
-    out = [{"period": p, "sex": [s] if s else [], "age_band": [b] if b else []}
-           for p, s, b in itertools.product(years, sexes, bands)]
+    periods = years + ([f"{y} Q{q}" for y in years for q in range(1, 5)] if quarters else [])
+    uasc = [None, "Yes", "No"] if quarters else [None]
+    out = [{"period": p, "sex": [s] if s else [], "age_band": [b] if b else [], "uasc": [u] if u else []}
+           for p, s, b, u in itertools.product(periods, sexes, bands, uasc)]
     random.Random(7).shuffle(out)
     return out
 

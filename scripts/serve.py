@@ -54,6 +54,12 @@ def signed_in_opener(base: str, account: tuple[str, str] | None = None):
 @contextmanager
 def gunicorn(workers: int = 2, env: dict | None = None):
     """gunicorn on a free loopback port, with the environment given (default: this one's)."""
+    with gunicorn_process(workers, env) as (base, _process):
+        yield base
+
+
+@contextmanager
+def gunicorn_process(workers: int = 2, env: dict | None = None, ready_path: str = "/sign-in"):
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen([sys.executable, "-m", "gunicorn", "app:server", "--workers", str(workers),
@@ -61,15 +67,37 @@ def gunicorn(workers: int = 2, env: dict | None = None):
                               cwd=ROOT, env=env or os.environ.copy(), stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
     try:
-        for _ in range(240):
+        for _ in range(1200):
             try:
-                urllib.request.urlopen(base + "/sign-in", timeout=2).read()
+                urllib.request.urlopen(base + ready_path, timeout=2).read()
                 break
             except OSError:
-                time.sleep(0.5)
+                time.sleep(0.1)
         else:
             raise RuntimeError("gunicorn did not start within 2 minutes")
-        yield base
+        yield base, server
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def worker_pids(master_pid: int) -> list[int]:
+    """gunicorn's worker processes: the children of its master."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == master_pid:
+                pids.append(int(entry.name))
+    return pids
+
+
+def peak_memory_mb(pid: int) -> float:
+    """The process's peak resident memory so far (VmHWM), in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0

@@ -80,3 +80,12 @@ def test_the_demo_imports_through_the_real_importer(engine, demo_files):
     assert set(result.counts) >= {"header", "episodes", "reviews", "uasc", "oc3", "iros", "iro_allocations",
                                   "escalations", "eet_status", "feedback", "midway", "child_teams",
                                   "postcode_centroids"}
+
+
+def test_every_postcode_fits_the_903_field_for_a_region_of_150_councils(tmp_path):
+    from data.demo import DemoSpec, Geography
+    import random
+    geography = Geography(random.Random(1), DemoSpec(children=10, councils=150))
+    longest = max(len(geography.postcode(code, far=far, near_other=near)) for code in geography.council_codes
+                  for far, near in ((False, False), (True, False), (False, True)) for _ in range(3))
+    assert longest <= 8

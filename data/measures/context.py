@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 
 from data.measures.dataset import Dataset
-from data.measures.filters import Filters, child_profiles, restrict, select_children
+from data.measures.filters import Filters, child_codes, child_profiles, select_children, selection_mask
 from data.measures.periods import Period
 from data.settings import MeasureRule
 
@@ -35,7 +35,18 @@ class Context:
         frame = getattr(self.data, name)
         if self.children is None:
             return frame
-        return self.data.memo(("table", name, self.as_at, self.filters), lambda: restrict(frame, self.children))
+        return self.data.memo(("table", name, self.as_at, self.filters), lambda: self.cut(frame, name))
+
+    def cut(self, frame: pd.DataFrame, name=None) -> pd.DataFrame:
+        """Rows of `frame` for the selected children. A named dataset table's child numbers are
+        worked out once per dataset; any other frame's, each time."""
+        if self.children is None:
+            return frame
+        codes = self.data.memo(("child_codes", name), lambda: child_codes(self.data, frame)) if name \
+            else child_codes(self.data, frame)
+        selected = self.data.memo(("selected", self.as_at, self.filters),
+                                  lambda: selection_mask(self.data, child_profiles(self.data, self.as_at), self.filters))
+        return frame[selected[codes]]
 
     @property
     def start(self) -> pd.Timestamp:

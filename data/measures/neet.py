@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from data.measures.context import Context
-from data.measures.filters import age_in_years, restrict
+from data.measures.filters import age_in_years
 from data.measures.result import Result, share_result
 
 NEET = ("G4", "G5", "G6")
@@ -24,7 +24,7 @@ ACTIVITY_LABELS = {
 def cohort_16_17(ctx: Context) -> pd.DataFrame:
     """16-17 year olds in care at the as-at date with their latest status record by then."""
     everyone = ctx.data.memo(("cohort_16_17", ctx.as_at), lambda: _cohort_16_17(ctx))
-    return everyone if ctx.children is None else restrict(everyone, ctx.children)
+    return ctx.cut(everyone, ("cohort_16_17", ctx.as_at))
 
 
 def _cohort_16_17(ctx: Context) -> pd.DataFrame:
@@ -65,7 +65,7 @@ def neet_checks_overdue(ctx: Context) -> Result:
 
 
 def _oc3_for_year(ctx: Context) -> pd.DataFrame:
-    oc3 = restrict(ctx.data.oc3, ctx.children)
+    oc3 = ctx.table("oc3")
     oc3 = oc3[oc3["year"] == ctx.period.collection_year].copy()
     birthday = oc3["dob"].apply(lambda d: _birthday_in_year(d, ctx.period.collection_year))
     oc3["age"] = age_in_years(oc3["dob"], birthday) if len(oc3) else pd.Series(dtype="int64")

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 
 from data.measures.context import Context
-from data.measures.filters import AGE_BANDS, child_profiles, restrict
+from data.measures.filters import AGE_BANDS, child_profiles
 from data.measures.postcodes import district, resolve
 from data.measures.result import RATE, Result, count_result, rag_status, share_result
 
@@ -36,7 +36,7 @@ EXIT_MEANING = {code: meaning for codes in EXIT_GROUPS.values() for code, meanin
 
 
 def _in_care_at_end(ctx: Context) -> pd.DataFrame:
-    return restrict(ctx.data.in_care_on(ctx.year_end), ctx.children)
+    return ctx.cut(ctx.data.in_care_on(ctx.year_end), ("in_care_on", ctx.year_end))
 
 
 def cla_count(ctx: Context) -> Result:
@@ -74,15 +74,23 @@ def _distances(ctx: Context, in_care: pd.DataFrame) -> pd.DataFrame:
     """Miles from home for each child in care at the year end (worked out once for all children,
     then cut to the selection)."""
     every = ctx.data.memo(("distances", ctx.year_end), lambda: _all_distances(ctx, ctx.data.in_care_on(ctx.year_end)))
-    return every if ctx.children is None else restrict(every, ctx.children)
+    return ctx.cut(every, ("distances", ctx.year_end))
 
 
 def _all_distances(ctx: Context, in_care: pd.DataFrame) -> pd.DataFrame:
-    home = resolve(in_care["home_post"], ctx.data.centroids)
-    placement = resolve(in_care["pl_post"], ctx.data.centroids)
+    coordinates = ctx.data.memo(("postcode_coordinates",), lambda: _postcode_coordinates(ctx.data))
+    home = coordinates.reindex(in_care["home_post"].to_numpy())
+    placement = coordinates.reindex(in_care["pl_post"].to_numpy())
     out = in_care[["la", "child", "home_post", "pl_post"]].copy()
     out["miles"] = _great_circle_miles(home["lat"], home["lon"], placement["lat"], placement["lon"])
     return out
+
+
+def _postcode_coordinates(data) -> pd.DataFrame:
+    """Every postcode the episodes hold, resolved once per dataset (there are far fewer distinct
+    postcodes than episodes)."""
+    postcodes = pd.Series(pd.concat([data.episodes["home_post"], data.episodes["pl_post"]]).dropna().unique())
+    return resolve(postcodes, data.centroids).set_index(postcodes)
 
 
 def _great_circle_miles(lat1, lon1, lat2, lon2) -> np.ndarray:

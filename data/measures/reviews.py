@@ -7,7 +7,7 @@ import pandas as pd
 
 from data.measures.calendar import add_months, add_working_days
 from data.measures.context import Context
-from data.measures.filters import age_in_years, child_profiles, restrict
+from data.measures.filters import age_in_years, child_profiles
 from data.measures.result import Result, count_result, share_result
 
 PARTICIPATION_CODES = {
@@ -61,7 +61,7 @@ def timeliness_by_team_and_iro(ctx: Context) -> Result:
 def next_reviews_due(ctx: Context) -> pd.DataFrame:
     """Children in care at the as-at date with the date their next review falls due."""
     everyone = ctx.data.memo(("next_reviews_due", ctx.as_at), lambda: _next_reviews_due(ctx))
-    return everyone if ctx.children is None else restrict(everyone, ctx.children)
+    return ctx.cut(everyone, ("next_reviews_due", ctx.as_at))
 
 
 def _next_reviews_due(ctx: Context) -> pd.DataFrame:

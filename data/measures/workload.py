@@ -4,7 +4,6 @@ from __future__ import annotations
 import pandas as pd
 
 from data.measures.context import Context
-from data.measures.filters import restrict
 from data.measures.result import RATIO, Result, rag_status
 
 GUIDE_BAND = (50, 70)
@@ -17,7 +16,7 @@ def _allocations_on(allocations: pd.DataFrame, day: pd.Timestamp) -> pd.DataFram
 
 def iro_caseload(ctx: Context) -> Result:
     day = pd.Timestamp(ctx.as_at)
-    in_care = restrict(ctx.data.in_care_on(ctx.as_at), ctx.children)[["la", "child"]]
+    in_care = ctx.cut(ctx.data.in_care_on(ctx.as_at), ("in_care_on", ctx.as_at))[["la", "child"]]
     current = ctx.data.memo(("allocations_on", ctx.as_at), lambda: _allocations_on(ctx.data.iro_allocations, day))
     allocated = in_care.merge(current[["la", "child", "iro_id"]], on=["la", "child"], how="inner")
     iros = ctx.data.iros
