@@ -10,6 +10,7 @@ import pandas as pd
 from sqlalchemy import func, select
 
 from data import db
+from data.measures.filters import prepare
 from data.measures.dataset import FRAME_COLUMNS, Dataset
 from data.schema import DATA_TABLES, imports
 
@@ -45,7 +46,9 @@ def _read(settings, version: int) -> Dataset:
         for name, columns in FRAME_COLUMNS.items():
             table = DATA_TABLES[name]
             frames[name] = pd.read_sql(select(*(table.c[c] for c in columns)), connection)
-    return Dataset.from_frames(version=version, **frames)
+    data = Dataset.from_frames(version=version, **frames)
+    prepare(data)
+    return data
 
 
 def import_log(settings, limit: int = 20) -> pd.DataFrame:

@@ -4,10 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from data.measures.dataset import Dataset
-from data.measures.filters import Filters, child_codes, child_profiles, select_children, selection_mask
+from data.measures.filters import Filters, child_codes, child_profiles, selection_mask
 from data.measures.periods import Period
 from data.settings import MeasureRule
 
@@ -28,7 +29,7 @@ class Context:
     rules: dict[str, MeasureRule]
     council: Council
     filters: Filters = field(default_factory=Filters)
-    children: pd.MultiIndex | None = None  # None: every child
+    children: np.ndarray | None = None  # True at each selected child's number (filters.child_ids); None: all
 
     def table(self, name: str) -> pd.DataFrame:
         """A dataset table cut to the selected children, once per dataset, table and selection."""
@@ -42,11 +43,13 @@ class Context:
         worked out once per dataset; any other frame's, each time."""
         if self.children is None:
             return frame
-        codes = self.data.memo(("child_codes", name), lambda: child_codes(self.data, frame)) if name \
-            else child_codes(self.data, frame)
-        selected = self.data.memo(("selected", self.as_at, self.filters),
-                                  lambda: selection_mask(self.data, child_profiles(self.data, self.as_at), self.filters))
-        return frame[selected[codes]]
+        if isinstance(name, str):  # a dataset table: its rows' numbers are kept for the dataset's life
+            codes = self.data.derived(("child_codes", name), lambda: child_codes(self.data, frame))
+        elif name is not None:
+            codes = self.data.memo(("child_codes", name), lambda: child_codes(self.data, frame))
+        else:
+            codes = child_codes(self.data, frame)
+        return frame[self.children[codes]]
 
     @property
     def start(self) -> pd.Timestamp:
@@ -67,6 +70,6 @@ def make_context(data: Dataset, period: Period, rules: dict[str, MeasureRule], c
     """As-at defaults to the period's last day. Filters become a set of children once, here."""
     as_at = as_at or period.end
     filters = filters or Filters()
-    children = data.memo(("children", as_at, filters), lambda: select_children(child_profiles(data, as_at), filters)) \
-        if filters.active else None
+    children = data.memo(("selected", as_at, filters),
+                         lambda: selection_mask(data, child_profiles(data, as_at), filters)) if filters.active else None
     return Context(data, period, as_at, rules, council, filters, children)

@@ -4,10 +4,12 @@ The measures read a Dataset and nothing else, so they can be tested on frames bu
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, fields
 from datetime import date
 from functools import cached_property
 
+import numpy as np
 import pandas as pd
 
 from data.measures.calendar import add_months, add_working_days
@@ -34,6 +36,19 @@ FRAME_COLUMNS = {
 }
 DATE_COLUMNS = {"dob", "decom", "dec", "review", "duc", "start", "end", "raised", "resolved",
                 "status_date", "check_date"}
+
+
+MEMO_ENTRIES = 512
+PER_DAY_ENTRIES = 8
+MEMO_BYTES = int(float(os.environ.get("IRO_MEMO_MB", "768")) * 1024 * 1024)
+
+
+def _bytes(value) -> int:
+    if isinstance(value, pd.DataFrame):
+        return int(value.memory_usage(index=True, deep=False).sum())
+    if isinstance(value, (pd.Series, pd.Index, np.ndarray)):
+        return int(value.nbytes)
+    return 0
 
 
 def empty_frame(name: str) -> pd.DataFrame:
@@ -129,11 +144,33 @@ class Dataset:
 
     def memo(self, key: tuple, make):
         """Work shared by several measures (who was in care on a day, whose review is due next),
-        done once per dataset and key. Bounded: old entries go first."""
-        store = self.__dict__.setdefault("_memo", {})
+        done once per dataset and key. Bounded by count and by bytes, oldest first: at the size of
+        England one filtered cut of a table is hundreds of MB, and a worker must stay in memory."""
+        return self._bounded("_memo", key, make, MEMO_ENTRIES, MEMO_BYTES)
+
+    def per_day(self, key: tuple, make):
+        """Like memo(), for the few things every measure of a page needs for its date (each child's
+        profile): kept apart, so that the bulkier entries of memo() never push them out."""
+        return self._bounded("_per_day", key, make, PER_DAY_ENTRIES, None)
+
+    def _bounded(self, name: str, key: tuple, make, entries: int, budget: int | None):
+        store = self.__dict__.setdefault(name, {})
+        sizes = self.__dict__.setdefault(name + "_bytes", {})
         if key not in store:
-            if len(store) > 512:
-                store.pop(next(iter(store)))
+            value = make()
+            sizes[key] = _bytes(value)
+            store[key] = value
+            while len(store) > 1 and (len(store) > entries or (budget and sum(sizes.values()) > budget)):
+                oldest = next(iter(store))
+                store.pop(oldest)
+                sizes.pop(oldest)
+        return store[key]
+
+    def derived(self, key: tuple, make):
+        """What is worked out once per dataset and kept for its life (a table sorted by child, each
+        row's child number): a fixed cost of the data's size, so never evicted by memo()."""
+        store = self.__dict__.setdefault("_derived", {})
+        if key not in store:
             store[key] = make()
         return store[key]
 

@@ -7,7 +7,6 @@ placement then or, if they had left care, at their last episode).
 """
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass, fields
 from datetime import date
 
@@ -75,18 +74,10 @@ def age_in_years(dob: pd.Series, day) -> pd.Series:
     return day.dt.year - dob.dt.year - before_birthday.astype(int)
 
 
-_profiles: "weakref.WeakKeyDictionary[Dataset, dict]" = weakref.WeakKeyDictionary()
-
-
 def child_profiles(data: Dataset, day: date) -> pd.DataFrame:
     """One row per child known to the data, with every filterable attribute as at `day`.
     Worked out once per dataset and day: every measure of a page asks for the same one."""
-    by_day = _profiles.setdefault(data, {})
-    if day not in by_day:
-        if len(by_day) > 64:
-            by_day.clear()
-        by_day[day] = _child_profiles(data, day)
-    return by_day[day]
+    return data.per_day(("child_profiles", day), lambda: _child_profiles(data, day))
 
 
 def _child_profiles(data: Dataset, day: date) -> pd.DataFrame:
@@ -109,26 +100,22 @@ def _child_profiles(data: Dataset, day: date) -> pd.DataFrame:
     return profile
 
 
-def select_children(profiles: pd.DataFrame, filters: Filters) -> pd.MultiIndex | None:
-    """The (la, child) keys matching every filter; None when no filter is set."""
-    if not filters.active:
-        return None
-    mask = pd.Series(True, index=profiles.index)
-    for name, values in filters.as_dict().items():
-        mask &= profiles[name].isin(values)
-    return _keys(profiles[mask])
 
 
 def latest_per_child(data: Dataset, table: str, date_column: str, ts: pd.Timestamp) -> pd.DataFrame:
     """Each child's last row of `table` dated on or before ts. The table is sorted by child and
     date once per dataset; then each date costs one pass over arrays, not a sort."""
-    ordered = data.memo(("sorted", table, date_column), lambda: getattr(data, table).sort_values(
-        ["la", "child", date_column], kind="stable").reset_index(drop=True))
+    ordered = sorted_by_child(data, table, date_column)
     eligible = (ordered[date_column] <= ts).to_numpy()
     same_child = ((ordered["la"].to_numpy()[1:] == ordered["la"].to_numpy()[:-1])
                   & (ordered["child"].to_numpy()[1:] == ordered["child"].to_numpy()[:-1]))
     next_eligible_same_child = np.append(same_child & eligible[1:], False)
     return ordered[eligible & ~next_eligible_same_child]
+
+
+def sorted_by_child(data: Dataset, table: str, date_column: str) -> pd.DataFrame:
+    return data.derived(("sorted", table, date_column), lambda: getattr(data, table).sort_values(
+        ["la", "child", date_column], kind="stable").reset_index(drop=True))
 
 
 def child_ids(data: Dataset) -> pd.Series:
@@ -137,7 +124,18 @@ def child_ids(data: Dataset) -> pd.Series:
     def build() -> pd.Series:
         keys = pd.concat([data.header[["la", "child"]], data.episodes[["la", "child"]]]).drop_duplicates()
         return pd.Series(np.arange(len(keys), dtype="int64"), index=_keys(keys))
-    return data.memo(("child_ids",), build)
+    return data.derived(("child_ids",), build)
+
+
+FILTERED_TABLES = ("care_episodes", "timed_reviews", "feedback", "midway", "escalations", "oc3")
+
+
+def prepare(data: Dataset) -> None:
+    """Work out, as the data is loaded, what every filtered request would otherwise pay for the
+    first time: each child's number and each filtered table's child numbers."""
+    for name in FILTERED_TABLES:
+        data.derived(("child_codes", name), lambda name=name: child_codes(data, getattr(data, name)))
+    sorted_by_child(data, "care_episodes", "decom")
 
 
 def child_codes(data: Dataset, frame: pd.DataFrame) -> np.ndarray:
@@ -156,11 +154,6 @@ def selection_mask(data: Dataset, profiles: pd.DataFrame, filters: Filters) -> n
     return selected
 
 
-def restrict(frame: pd.DataFrame, children: pd.MultiIndex | None) -> pd.DataFrame:
-    """Rows of `frame` (with la and child columns) for the selected children."""
-    if children is None:
-        return frame
-    return frame[_keys(frame).isin(children)]
 
 
 def _keys(frame: pd.DataFrame) -> pd.MultiIndex:

@@ -78,7 +78,7 @@ def _distances(ctx: Context, in_care: pd.DataFrame) -> pd.DataFrame:
 
 
 def _all_distances(ctx: Context, in_care: pd.DataFrame) -> pd.DataFrame:
-    coordinates = ctx.data.memo(("postcode_coordinates",), lambda: _postcode_coordinates(ctx.data))
+    coordinates = ctx.data.derived(("postcode_coordinates",), lambda: _postcode_coordinates(ctx.data))
     home = coordinates.reindex(in_care["home_post"].to_numpy())
     placement = coordinates.reindex(in_care["pl_post"].to_numpy())
     out = in_care[["la", "child", "home_post", "pl_post"]].copy()
