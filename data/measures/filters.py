@@ -81,25 +81,64 @@ def child_profiles(data: Dataset, day: date) -> pd.DataFrame:
 
 
 def _child_profiles(data: Dataset, day: date) -> pd.DataFrame:
+    """Built on child numbers (child_ids): each attribute as at the day is placed by number into
+    arrays, with no join on string keys (at the size of England, joins took seconds a date)."""
     ts = pd.Timestamp(day)
+    profile = data.derived(("profile_base",), lambda: _profile_base(data)).copy()
     latest = latest_per_child(data, "care_episodes", "decom", ts)
-    profile = data.header[["la", "child", "sex", "dob", "ethnic"]].merge(
-        latest[["la", "child", "ls", "place", "cin"]], on=["la", "child"], how="outer")
+    for column in ("ls", "place", "cin"):
+        profile[column] = _by_number(len(profile), latest["_id"].to_numpy(), latest[column])
     profile["age_band"] = age_band(profile["dob"], day)
-    profile["sex"] = profile["sex"].map(SEXES).fillna("Unknown")
-    profile["ethnic_group"] = profile["ethnic"].map(ETHNIC_GROUP_OF).fillna("Not known")
     profile["legal_status"] = profile["ls"].map(LEGAL_STATUS_GROUPS).fillna("Not known")
     profile["placement_group"] = profile["place"].map(PLACEMENT_GROUP_OF).fillna(OTHER_PLACEMENT)
-    profile["uasc"] = "No"
-    uasc = data.uasc[data.uasc["duc"].isna() | (data.uasc["duc"] > ts)]
-    profile.loc[_keys(profile).isin(_keys(uasc)), "uasc"] = "Yes"
-    profile["team"] = _as_at(data.child_teams, ts, "team").reindex(_keys(profile)).to_numpy()
-    profile["iro"] = _as_at(data.iro_allocations, ts, "iro_id").reindex(_keys(profile)).to_numpy()
-    profile["_id"] = child_ids(data).reindex(_keys(profile)).fillna(-1).astype("int64").to_numpy()
-    profile["council"] = profile["la"]
+    uasc_codes = data.derived(("child_codes", "uasc"), lambda: child_codes(data, data.uasc))
+    current = (data.uasc["duc"].isna() | (data.uasc["duc"] > ts)).to_numpy()
+    is_uasc = np.zeros(len(profile), dtype=bool)
+    is_uasc[uasc_codes[current & (uasc_codes >= 0)]] = True
+    profile["uasc"] = np.where(is_uasc, "Yes", "No")
+    profile["team"] = _assignment_as_at(data, "child_teams", "team", ts, len(profile))
+    profile["iro"] = _assignment_as_at(data, "iro_allocations", "iro_id", ts, len(profile))
     return profile
 
 
+def _profile_base(data: Dataset) -> pd.DataFrame:
+    """Every child the data knows, in child-number order, with what does not change with the date."""
+    ids = child_ids(data)
+    base = ids.index.to_frame(index=False)
+    header = data.header.assign(_id=child_codes(data, data.header))
+    header = header[header["_id"] >= 0].set_index("_id")
+    for column in ("sex", "dob", "ethnic"):
+        base[column] = header[column].reindex(np.arange(len(base))).to_numpy()
+    base["sex"] = base["sex"].map(SEXES).fillna("Unknown")
+    base["ethnic_group"] = base["ethnic"].map(ETHNIC_GROUP_OF).fillna("Not known")
+    base["council"] = base["la"]
+    base["_id"] = np.arange(len(base), dtype="int64")
+    return base
+
+
+def _by_number(size: int, numbers: np.ndarray, values: pd.Series) -> np.ndarray:
+    """An array of `size` holding each value at its child number (None elsewhere)."""
+    out = np.full(size, None, dtype=object)
+    known = numbers >= 0
+    out[numbers[known]] = values.to_numpy(dtype=object)[known]
+    return out
+
+
+def _assignment_as_at(data: Dataset, table: str, column: str, ts: pd.Timestamp, size: int) -> np.ndarray:
+    """A dated assignment (start, end) per child as at ts: the one covering ts, else the latest
+    before it; by child number."""
+    frame = getattr(data, table)
+    codes = data.derived(("child_codes", table), lambda: child_codes(data, frame))
+    started = (frame["start"] <= ts).to_numpy() & (codes >= 0)
+    covers = (frame["end"].isna() | (frame["end"] >= ts)).to_numpy()[started]
+    starts = frame["start"].to_numpy()[started]
+    numbers = codes[started]
+    if not len(numbers):
+        return np.full(size, None, dtype=object)
+    order = np.lexsort((starts, covers, numbers))  # within a child: not covering first, then by start
+    last = np.append(numbers[order][1:] != numbers[order][:-1], True)
+    chosen = order[last]
+    return _by_number(size, numbers[chosen], frame[column][started].iloc[chosen])
 
 
 def latest_per_child(data: Dataset, table: str, date_column: str, ts: pd.Timestamp) -> pd.DataFrame:
@@ -107,15 +146,20 @@ def latest_per_child(data: Dataset, table: str, date_column: str, ts: pd.Timesta
     date once per dataset; then each date costs one pass over arrays, not a sort."""
     ordered = sorted_by_child(data, table, date_column)
     eligible = (ordered[date_column] <= ts).to_numpy()
-    same_child = ((ordered["la"].to_numpy()[1:] == ordered["la"].to_numpy()[:-1])
-                  & (ordered["child"].to_numpy()[1:] == ordered["child"].to_numpy()[:-1]))
+    if not len(ordered):
+        return ordered
+    numbers = ordered["_id"].to_numpy()
+    same_child = numbers[1:] == numbers[:-1]
     next_eligible_same_child = np.append(same_child & eligible[1:], False)
     return ordered[eligible & ~next_eligible_same_child]
 
 
 def sorted_by_child(data: Dataset, table: str, date_column: str) -> pd.DataFrame:
-    return data.derived(("sorted", table, date_column), lambda: getattr(data, table).sort_values(
-        ["la", "child", date_column], kind="stable").reset_index(drop=True))
+    """The table sorted by child and date, with each row's child number in `_id`."""
+    def build() -> pd.DataFrame:
+        ordered = getattr(data, table).sort_values(["la", "child", date_column], kind="stable").reset_index(drop=True)
+        return ordered.assign(_id=child_codes(data, ordered))
+    return data.derived(("sorted", table, date_column), build)
 
 
 def child_ids(data: Dataset) -> pd.Series:
@@ -158,11 +202,3 @@ def selection_mask(data: Dataset, profiles: pd.DataFrame, filters: Filters) -> n
 
 def _keys(frame: pd.DataFrame) -> pd.MultiIndex:
     return pd.MultiIndex.from_arrays([frame["la"], frame["child"]], names=["la", "child"])
-
-
-def _as_at(frame: pd.DataFrame, ts: pd.Timestamp, column: str) -> pd.Series:
-    """A dated assignment (start, end) per child as at ts: the one covering ts, else the latest before."""
-    started = frame[frame["start"] <= ts].copy()
-    started["covers"] = started["end"].isna() | (started["end"] >= ts)
-    started = started.sort_values(["covers", "start"]).drop_duplicates(["la", "child"], keep="last")
-    return started.set_index(["la", "child"])[column]
