@@ -171,19 +171,24 @@ def child_ids(data: Dataset) -> pd.Series:
     return data.derived(("child_ids",), build)
 
 
-FILTERED_TABLES = ("care_episodes", "timed_reviews", "feedback", "midway", "escalations", "oc3")
+NUMBERED_TABLES = ("care_episodes", "timed_reviews", "feedback", "midway", "escalations", "oc3", "uasc",
+                   "child_teams", "iro_allocations", "eet_status")
 
 
 def prepare(data: Dataset) -> None:
-    """Work out, as the data is loaded, what every filtered request would otherwise pay for the
-    first time: each child's number and each filtered table's child numbers."""
-    for name in FILTERED_TABLES:
-        data.derived(("child_codes", name), lambda name=name: child_codes(data, getattr(data, name)))
+    """As the data is loaded, give each row of the tables filters cut its child number (`_id`),
+    so that no filtered request matches (la, child) strings. Frames derived from these tables
+    keep the column, and child_codes() reads it."""
+    for name in NUMBERED_TABLES:
+        frame = getattr(data, name)
+        frame["_id"] = child_codes(data, frame)
     sorted_by_child(data, "care_episodes", "decom")
 
 
 def child_codes(data: Dataset, frame: pd.DataFrame) -> np.ndarray:
     """Each row's child number (-1 for a child the data does not otherwise know)."""
+    if "_id" in frame:
+        return frame["_id"].to_numpy()
     return child_ids(data).reindex(_keys(frame)).fillna(-1).astype("int64").to_numpy()
 
 

@@ -81,7 +81,7 @@ def _all_distances(ctx: Context, in_care: pd.DataFrame) -> pd.DataFrame:
     coordinates = ctx.data.derived(("postcode_coordinates",), lambda: _postcode_coordinates(ctx.data))
     home = coordinates.reindex(in_care["home_post"].to_numpy())
     placement = coordinates.reindex(in_care["pl_post"].to_numpy())
-    out = in_care[["la", "child", "home_post", "pl_post"]].copy()
+    out = in_care[[c for c in ("la", "child", "home_post", "pl_post", "_id") if c in in_care]].copy()
     out["miles"] = _great_circle_miles(home["lat"], home["lon"], placement["lat"], placement["lon"])
     return out
 
