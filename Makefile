@@ -24,7 +24,7 @@ $(VENV)/.requirements-test: requirements-test.txt requirements.txt $(VENV)/.requ
 run: $(VENV)/.requirements
 	$(BIN)/flask --app app setup
 	@echo "Serving the dashboard at http://$(HOST):$(PORT) (Ctrl+C to stop)"
-	$(BIN)/gunicorn app:server --workers $(WORKERS) --bind $(HOST):$(PORT) --no-control-socket
+	$(BIN)/gunicorn app:server --workers $(WORKERS) --bind $(HOST):$(PORT) --no-control-socket --timeout 120
 
 ## test: every test (PostgreSQL and browser tests say why if they are skipped)
 test: $(VENV)/.requirements-test
