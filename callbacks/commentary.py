@@ -15,8 +15,7 @@ from data import commentary, disclosure, store
 from data.measures.catalogue import MEASURES, MEASURES_BY_ID, THEMES
 from data.measures.periods import PeriodError, parse_period
 from data.measures.report import Scope
-from data.pack_content import EXPLAINED_BY
-from data.measures.summary import draft
+from data.pack_content import drafted
 
 WRITERS = ("manager",)
 PAGE_THEMES = dict(zip(("reviews", "participation", "placements", "escalations", "workload", "neet"), THEMES))
@@ -53,15 +52,11 @@ def render(measure_id, period, _saved):
     measure, scope = _checked(measure_id, period)
     data = store.dataset(settings)
     name = council_words(measure.name, settings)
-    result = disclosure.shown(settings, data, scope, measure.id, viewer.role)
-    previous = disclosure.shown(settings, data, Scope(scope.period.previous()), measure.id, viewer.role)
-    breakdown, label = result.breakdown, "group"
-    if measure.id in EXPLAINED_BY:
-        breakdown_id, extra, label = EXPLAINED_BY[measure.id]
-        breakdown = disclosure.shown(settings, data, scope, breakdown_id, viewer.role).extras.get(extra)
+    result, _previous, text = drafted(lambda measure_id, at: disclosure.shown(settings, data, at, measure_id,
+                                                                               viewer.role), measure.id, scope, name)
     history = commentary.history(settings, measure.id, scope.period.label)
-    view = {"name": name, "result": result, "figure": format_value(result.value, result.unit),
-            "draft": draft(name, result, previous, None, breakdown, label), "history": history}
+    view = {"name": name, "result": result, "figure": format_value(result.value, result.unit), "draft": text,
+            "history": history}
     return page.content(view), history[0].text if history else ""
 
 

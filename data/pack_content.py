@@ -40,6 +40,7 @@ class Pack:
     role: str
     filters: dict
     generated_at: datetime
+    previous_period: str = ""
     themes: list[tuple[str, list[PackEntry]]] = field(default_factory=list)
 
     @property
@@ -51,22 +52,17 @@ def gather(settings, data: Dataset, scope: Scope, role: str, words=lambda text: 
     def shown(measure_id: str, at: Scope) -> Result:
         return disclosure.shown(settings, data, at, measure_id, role)
 
-    previous_scope = Scope(scope.period.previous(), None, scope.filters)
-    year_ago_scope = Scope(scope.period.year_before(), None, scope.filters) if scope.period.grain != "year" else None
     comments = commentary.current(settings, scope.period.label)
     pack = Pack(settings.council_name, scope.period.label, (scope.as_at or scope.period.end).strftime("%d %B %Y"),
-                role, {k: list(v) for k, v in scope.filters.as_dict().items()}, datetime.now().replace(microsecond=0))
+                role, {k: list(v) for k, v in scope.filters.as_dict().items()}, datetime.now().replace(microsecond=0),
+                scope.period.previous().label)
     for theme in THEMES:
         entries = []
         for measure in [m for m in MEASURES if m.theme == theme]:
-            result, previous = shown(measure.id, scope), shown(measure.id, previous_scope)
-            year_ago = shown(measure.id, year_ago_scope) if year_ago_scope else None
-            breakdown, label = _explaining(measure.id, scope, shown, result)
             name = words(measure.name)
+            result, previous, text = drafted(shown, measure.id, scope, name)
             entries.append(PackEntry(measure, name, words(measure.definition), result, previous,
-                                     _trend(measure.id, scope, shown), draft(name, result, previous, year_ago,
-                                                                             breakdown, label),
-                                     comments.get(measure.id)))
+                                     _trend(measure.id, scope, shown), text, comments.get(measure.id)))
         pack.themes.append((theme, entries))
     return pack
 
@@ -95,6 +91,17 @@ def _trend(measure_id: str, scope: Scope, shown) -> pd.DataFrame:
         rows.append({"period": period.label, "value": r.value, "numerator": r.numerator,
                      "denominator": r.denominator, "status": r.status})
     return pd.DataFrame(rows)
+
+
+def drafted(shown, measure_id: str, scope: Scope, name: str) -> tuple[Result, Result, str]:
+    """A measure's result as `shown` gives it (suppressed for a role), the period before, and the
+    summary drafted from them (compared with a year earlier too, for quarters and months)."""
+    result = shown(measure_id, scope)
+    previous = shown(measure_id, Scope(scope.period.previous(), None, scope.filters))
+    year_ago = shown(measure_id, Scope(scope.period.year_before(), None, scope.filters)) \
+        if scope.period.grain != "year" else None
+    breakdown, label = _explaining(measure_id, scope, shown, result)
+    return result, previous, draft(name, result, previous, year_ago, breakdown, label)
 
 
 def _explaining(measure_id: str, scope: Scope, shown, result: Result):

@@ -58,8 +58,9 @@ def main() -> None:
 def run_size(size: str, spec: DemoSpec, args) -> dict:
     folder = ROOT / "bench-results" / "instances" / size
     env = {**os.environ, "IRO_INSTANCE_DIR": str(folder), "IRO_DEMO_ACCOUNTS": "0"}
-    env.pop("DATABASE_URL", None) if "BENCH_DATABASE_URL" not in os.environ else env.update(
-        DATABASE_URL=os.environ["BENCH_DATABASE_URL"])
+    env.pop("DATABASE_URL", None)  # the bench's own SQLite file, unless BENCH_DATABASE_URL names another
+    if "BENCH_DATABASE_URL" in os.environ:
+        env["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
     result = {"spec": asdict(spec), "import": prepare(folder, spec, env, args.reuse)}
     started = time.perf_counter()
     with gunicorn_process(args.workers, env) as (base, server):

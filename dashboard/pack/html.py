@@ -54,7 +54,7 @@ def _summary(pack: Pack) -> str:
     return ('<section class="summary"><h2>Summary: every measure at a glance</h2><table><thead><tr>'
             '<th scope="col">Theme</th><th scope="col">Measure</th><th scope="col">Figure</th>'
             '<th scope="col">Status</th><th scope="col">Target</th><th scope="col">Change since '
-            f'{escape(pack.themes[0][1][0].previous.period) if pack.themes else ""}</th></tr></thead>'
+            f'{escape(pack.previous_period)}</th></tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table></section>")
 
 

@@ -36,7 +36,7 @@ def cards_row(cards, lg: int = 6) -> dbc.Row:
     return dbc.Row([dbc.Col(card, xs=12, lg=lg, className="mb-3") for card in cards])
 
 
-OPEN_TO = {"manager": "It lists individual young people, so it is open to service managers only.",
+OPEN_TO = {"manager": "It is open to service managers only.",
            "admin": "It is open to administrators only."}
 
 
