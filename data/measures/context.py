@@ -38,6 +38,11 @@ class Context:
             return frame
         return self.data.memo(("table", name, self.as_at, self.filters), lambda: self.cut(frame, name))
 
+    def everyone(self, key: tuple, make) -> pd.DataFrame:
+        """Facts about every child for one period or date (Dataset.facts), cut to the selection.
+        `make` must give each row's child number in `_id`."""
+        return self.cut(self.data.facts(key, make))
+
     def cut(self, frame: pd.DataFrame, name=None) -> pd.DataFrame:
         """Rows of `frame` for the selected children. A named dataset table's child numbers are
         worked out once per dataset; any other frame's, each time."""

@@ -39,8 +39,9 @@ DATE_COLUMNS = {"dob", "decom", "dec", "review", "duc", "start", "end", "raised"
 
 
 MEMO_ENTRIES = 512
-PER_DAY_ENTRIES = 8
-MEMO_BYTES = int(float(os.environ.get("IRO_MEMO_MB", "768")) * 1024 * 1024)
+PER_DAY_ENTRIES = 48  # every period end the filter bar offers (6 years and their quarters), and more
+MEMO_BYTES = int(float(os.environ.get("IRO_MEMO_MB", "512")) * 1024 * 1024)
+FACTS_BYTES = int(float(os.environ.get("IRO_FACTS_MB", "768")) * 1024 * 1024)
 
 
 def _bytes(value) -> int:
@@ -49,6 +50,10 @@ def _bytes(value) -> int:
     if isinstance(value, (pd.Series, pd.Index, np.ndarray)):
         return int(value.nbytes)
     return 0
+
+
+def _child_keys(frame: pd.DataFrame) -> pd.MultiIndex:
+    return pd.MultiIndex.from_arrays([frame["la"], frame["child"]], names=["la", "child"])
 
 
 def empty_frame(name: str) -> pd.DataFrame:
@@ -90,7 +95,26 @@ class Dataset:
                 elif column in DATE_COLUMNS:
                     frame[column] = pd.to_datetime(frame[column]).astype("datetime64[s]")
             complete[spec.name] = frame[list(FRAME_COLUMNS[spec.name])]
-        return cls(version=version, **complete)
+        data = cls(version=version, **complete)
+        data._number_rows()
+        return data
+
+    @cached_property
+    def child_numbers(self) -> pd.Series:
+        """A number for each (la, child) the data knows, indexed by the pair. Rows carry theirs in
+        `_id`, so that filters and lookups work on integers, not on pairs of strings: at the size of
+        England that is the difference between milliseconds and seconds."""
+        keys = pd.concat([self.header[["la", "child"]], self.episodes[["la", "child"]]]).drop_duplicates()
+        return pd.Series(np.arange(len(keys), dtype="int64"), index=_child_keys(keys))
+
+    def _number_rows(self) -> None:
+        """Each row's child number in `_id` (-1 for a child in neither the header nor the episodes).
+        Frames derived from these (care episodes, timed reviews) keep the column."""
+        for spec in fields(self):
+            frame = getattr(self, spec.name, None)
+            if isinstance(frame, pd.DataFrame) and {"la", "child"} <= set(frame.columns):
+                numbers = self.child_numbers.reindex(_child_keys(frame)).fillna(-1).astype("int64")
+                frame["_id"] = numbers.to_numpy()
 
     def has(self, name: str) -> bool:
         return not getattr(self, name).empty
@@ -148,6 +172,13 @@ class Dataset:
         England one filtered cut of a table is hundreds of MB, and a worker must stay in memory."""
         return self._bounded("_memo", key, make, MEMO_ENTRIES, MEMO_BYTES)
 
+    def facts(self, key: tuple, make):
+        """What a measure knows of every child for one period or date, before any filter (each
+        review held in the period and whether it was on time): worked out once, then cut to each
+        selection of children in a few milliseconds. Kept apart from memo(), whose filtered cuts
+        come and go with every filter change, and bounded by bytes."""
+        return self._bounded("_facts", key, make, MEMO_ENTRIES, FACTS_BYTES)
+
     def per_day(self, key: tuple, make):
         """Like memo(), for the few things every measure of a page needs for its date (each child's
         profile): kept apart, so that the bulkier entries of memo() never push them out."""
@@ -156,15 +187,17 @@ class Dataset:
     def _bounded(self, name: str, key: tuple, make, entries: int, budget: int | None):
         store = self.__dict__.setdefault(name, {})
         sizes = self.__dict__.setdefault(name + "_bytes", {})
-        if key not in store:
-            value = make()
-            sizes[key] = _bytes(value)
-            store[key] = value
-            while len(store) > 1 and (len(store) > entries or (budget and sum(sizes.values()) > budget)):
-                oldest = next(iter(store))
-                store.pop(oldest)
-                sizes.pop(oldest)
-        return store[key]
+        if key in store:
+            store[key] = store.pop(key)  # most recently used last: eviction takes the least recently used
+            return store[key]
+        value = make()
+        sizes[key] = _bytes(value)
+        store[key] = value
+        while len(store) > 1 and (len(store) > entries or (budget and sum(sizes.values()) > budget)):
+            oldest = next(iter(store))
+            store.pop(oldest)
+            sizes.pop(oldest)
+        return value
 
     def derived(self, key: tuple, make):
         """What is worked out once per dataset and kept for its life (a table sorted by child, each
@@ -176,10 +209,10 @@ class Dataset:
 
     def in_care_on(self, day: date) -> pd.DataFrame:
         """Each child in care on `day` (not short breaks), with the episode open on that day."""
-        return self.memo(("in_care_on", day), lambda: self._in_care_on(day))
+        return self.facts(("in_care_on", day), lambda: self._in_care_on(day))
 
     def _in_care_on(self, day: date) -> pd.DataFrame:
         ts = pd.Timestamp(day)
         ep = self.care_episodes
         open_then = ep[(ep["decom"] <= ts) & (ep["dec"].isna() | (ep["dec"] > ts))]
-        return open_then.sort_values("decom").drop_duplicates(["la", "child"], keep="last")
+        return open_then.sort_values("decom", kind="stable").drop_duplicates("_id", keep="last")

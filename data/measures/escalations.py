@@ -22,8 +22,10 @@ RESOLUTION_WORKING_DAYS = 20
 
 
 def _raised_in_period(ctx: Context) -> pd.DataFrame:
-    escalations = ctx.table("escalations")
-    return escalations[(escalations["raised"] >= ctx.start) & (escalations["raised"] <= ctx.end)]
+    def everyone():
+        escalations = ctx.data.escalations
+        return escalations[(escalations["raised"] >= ctx.start) & (escalations["raised"] <= ctx.end)]
+    return ctx.everyone(("escalations_raised", ctx.period), everyone)
 
 
 def escalations_raised(ctx: Context) -> Result:
@@ -52,7 +54,7 @@ def resolution_status(escalations: pd.DataFrame) -> pd.DataFrame:
 
 
 def escalations_resolved_in_time(ctx: Context) -> Result:
-    status = resolution_status(ctx.table("escalations"))
+    status = ctx.cut(ctx.data.derived(("resolution_status",), lambda: resolution_status(ctx.data.escalations)))
     as_at = pd.Timestamp(ctx.as_at)
     decided = status[(status["decided_on"] >= ctx.start) & (status["decided_on"] <= min(ctx.end, as_at))]
     open_now = status[(status["raised"] <= as_at) & (status["resolved"].isna() | (status["resolved"] > as_at))]

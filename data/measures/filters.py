@@ -81,77 +81,145 @@ def child_profiles(data: Dataset, day: date) -> pd.DataFrame:
 
 
 def _child_profiles(data: Dataset, day: date) -> pd.DataFrame:
-    """Built on child numbers (child_ids): each attribute as at the day is placed by number into
-    arrays, with no join on string keys (at the size of England, joins took seconds a date)."""
+    """Built on child numbers: each attribute as at the day is placed by number into arrays of
+    category codes, with no join on string keys and no string handling per child (at the size of
+    England, joins took seconds a date). The attributes are categoricals: compact, so that every
+    date's profile can be kept, and quick to filter and count."""
     ts = pd.Timestamp(day)
-    profile = data.derived(("profile_base",), lambda: _profile_base(data)).copy()
-    latest = latest_per_child(data, "care_episodes", "decom", ts)
+    profile = data.derived(("profile_base",), lambda: _profile_base(data)).copy(deep=False)
+    size = len(profile)
+    ordered = sorted_by_child(data, "care_episodes", "decom")
+    rows = latest_positions(ordered, "decom", ts)
+    numbers = ordered["_id"].to_numpy()[rows]
     for column in ("ls", "place", "cin"):
-        profile[column] = _by_number(len(profile), latest["_id"].to_numpy(), latest[column])
-    profile["age_band"] = age_band(profile["dob"], day)
-    profile["legal_status"] = profile["ls"].map(LEGAL_STATUS_GROUPS).fillna("Not known")
-    profile["placement_group"] = profile["place"].map(PLACEMENT_GROUP_OF).fillna(OTHER_PLACEMENT)
-    uasc_codes = data.derived(("child_codes", "uasc"), lambda: child_codes(data, data.uasc))
-    current = (data.uasc["duc"].isna() | (data.uasc["duc"] > ts)).to_numpy()
-    is_uasc = np.zeros(len(profile), dtype=bool)
-    is_uasc[uasc_codes[current & (uasc_codes >= 0)]] = True
-    profile["uasc"] = np.where(is_uasc, "Yes", "No")
-    profile["team"] = _assignment_as_at(data, "child_teams", "team", ts, len(profile))
-    profile["iro"] = _assignment_as_at(data, "iro_allocations", "iro_id", ts, len(profile))
+        profile[column] = _codes_by_number(size, numbers, _categorical(data, "care_episodes", column)[rows])
+    profile["age_band"] = pd.Categorical.from_codes(_age_band_codes(profile["dob"], ts), AGE_BANDS)
+    profile["legal_status"] = _regrouped(profile["ls"], LEGAL_STATUS_GROUPS, "Not known")
+    profile["placement_group"] = _regrouped(profile["place"], PLACEMENT_GROUP_OF, OTHER_PLACEMENT)
+    profile["uasc"] = pd.Categorical.from_codes(uasc_on(data, ts)[:-1].astype("int8"), ["No", "Yes"])
+    profile["team"] = _assignment_as_at(data, "child_teams", "team", ts, size)
+    profile["iro"] = _assignment_as_at(data, "iro_allocations", "iro_id", ts, size)
     return profile
+
+
+def _categorical(data: Dataset, table: str, column: str) -> pd.Categorical:
+    """A column of a table sorted by child (sorted_by_child) as a categorical, once per dataset."""
+    date_column = "decom" if table == "care_episodes" else "start"
+    return data.derived(("categorical", table, column),
+                        lambda: pd.Categorical(sorted_by_child(data, table, date_column)[column]))
+
+
+def _codes_by_number(size: int, numbers: np.ndarray, values: pd.Categorical) -> pd.Categorical:
+    """A categorical of `size` children holding each value at its child number (missing elsewhere)."""
+    codes = np.full(size, -1, dtype=values.codes.dtype)
+    known = numbers >= 0
+    codes[numbers[known]] = values.codes[known]
+    return pd.Categorical.from_codes(codes, values.categories)
+
+
+def _regrouped(values: pd.Series, group_of: dict[str, str], other: str) -> pd.Categorical:
+    """Codes mapped to their groups (a missing or unlisted code to `other`), on the categories."""
+    categories = list(values.cat.categories)
+    names = sorted({group_of.get(c, other) for c in categories} | {other})
+    position = {name: i for i, name in enumerate(names)}
+    translate = np.array([position[group_of.get(c, other)] for c in categories] + [position[other]], dtype="int16")
+    return pd.Categorical.from_codes(translate[values.cat.codes.to_numpy()], names)
+
+
+def _age_band_codes(dob: pd.Series, ts: pd.Timestamp) -> np.ndarray:
+    """Index into AGE_BANDS of each child's age on ts (-1 where the date of birth is missing)."""
+    years = age_in_years(dob, ts)
+    codes = np.searchsorted(np.array([0, 4, 9, 15, 17]), years.fillna(0).to_numpy(dtype="int64"), "left")
+    return np.where(dob.notna().to_numpy(), codes, -1).astype("int8")
+
+
+def uasc_on(data: Dataset, ts: pd.Timestamp) -> np.ndarray:
+    """True at the number of each child who is an unaccompanied asylum-seeking child on ts (no
+    date the status ended, or one after ts); one more slot, False, for -1."""
+    numbers = data.uasc["_id"].to_numpy()
+    current = (data.uasc["duc"].isna() | (data.uasc["duc"] > ts)).to_numpy() & (numbers >= 0)
+    is_uasc = np.zeros(len(data.child_numbers) + 1, dtype=bool)
+    is_uasc[numbers[current]] = True
+    return is_uasc
 
 
 def _profile_base(data: Dataset) -> pd.DataFrame:
     """Every child the data knows, in child-number order, with what does not change with the date."""
-    ids = child_ids(data)
-    base = ids.index.to_frame(index=False)
-    header = data.header.assign(_id=child_codes(data, data.header))
-    header = header[header["_id"] >= 0].set_index("_id")
+    base = data.child_numbers.index.to_frame(index=False)
+    header = data.header[data.header["_id"] >= 0].drop_duplicates("_id").set_index("_id")
     for column in ("sex", "dob", "ethnic"):
         base[column] = header[column].reindex(np.arange(len(base))).to_numpy()
-    base["sex"] = base["sex"].map(SEXES).fillna("Unknown")
-    base["ethnic_group"] = base["ethnic"].map(ETHNIC_GROUP_OF).fillna("Not known")
-    base["council"] = base["la"]
+    base["sex"] = pd.Categorical(base["sex"].map(SEXES).fillna("Unknown"))
+    base["ethnic_group"] = pd.Categorical(base["ethnic"].map(ETHNIC_GROUP_OF).fillna("Not known"))
+    base["council"] = pd.Categorical(base["la"])
     base["_id"] = np.arange(len(base), dtype="int64")
     return base
 
 
-def _by_number(size: int, numbers: np.ndarray, values: pd.Series) -> np.ndarray:
-    """An array of `size` holding each value at its child number (None elsewhere)."""
-    out = np.full(size, None, dtype=object)
-    known = numbers >= 0
-    out[numbers[known]] = values.to_numpy(dtype=object)[known]
-    return out
+def child_attribute(data: Dataset, column: str, numbers) -> np.ndarray:
+    """What does not change with the date (dob, sex, la, child...) for each child number; missing
+    for -1, a child the data does not otherwise know. A lookup by position, not a join."""
+    def build() -> np.ndarray:
+        values = data.derived(("profile_base",), lambda: _profile_base(data))[column]
+        if pd.api.types.is_datetime64_any_dtype(values):
+            return np.append(values.to_numpy(), np.datetime64("NaT"))
+        return np.append(values.to_numpy(dtype=object), None)
+    return data.derived(("child_attribute", column), build)[np.asarray(numbers)]
 
 
-def _assignment_as_at(data: Dataset, table: str, column: str, ts: pd.Timestamp, size: int) -> np.ndarray:
+def profile_values(profiles: pd.DataFrame, column: str, numbers) -> pd.Categorical:
+    """A column of child_profiles() for each child number (missing for -1)."""
+    values = profiles[column].cat
+    codes = np.append(values.codes.to_numpy(), -1)
+    return pd.Categorical.from_codes(codes[np.asarray(numbers)], values.categories)
+
+
+def profile_counts(profiles: pd.DataFrame, column: str, numbers) -> pd.Series:
+    """How many of the children numbered `numbers` have each value of a profile column, in the
+    column's category order (values no child has left out)."""
+    values = profiles[column].cat
+    codes = values.codes.to_numpy()[np.asarray(numbers)]
+    counts = np.bincount(codes[codes >= 0], minlength=len(values.categories))
+    return pd.Series(counts, index=values.categories)[counts > 0]
+
+
+def _assignment_as_at(data: Dataset, table: str, column: str, ts: pd.Timestamp, size: int) -> pd.Categorical:
     """A dated assignment (start, end) per child as at ts: the one covering ts, else the latest
     before it; by child number."""
-    frame = getattr(data, table)
-    codes = data.derived(("child_codes", table), lambda: child_codes(data, frame))
-    started = (frame["start"] <= ts).to_numpy() & (codes >= 0)
-    covers = (frame["end"].isna() | (frame["end"] >= ts)).to_numpy()[started]
-    starts = frame["start"].to_numpy()[started]
+    ordered = sorted_by_child(data, table, "start")
+    values = _categorical(data, table, column)
+    codes = ordered["_id"].to_numpy()
+    started = (ordered["start"] <= ts).to_numpy() & (codes >= 0)
+    covers = (ordered["end"].isna() | (ordered["end"] >= ts)).to_numpy()[started]
+    starts = ordered["start"].to_numpy()[started]
     numbers = codes[started]
     if not len(numbers):
-        return np.full(size, None, dtype=object)
+        return pd.Categorical.from_codes(np.full(size, -1, dtype="int8"), values.categories)
     order = np.lexsort((starts, covers, numbers))  # within a child: not covering first, then by start
     last = np.append(numbers[order][1:] != numbers[order][:-1], True)
-    chosen = order[last]
-    return _by_number(size, numbers[chosen], frame[column][started].iloc[chosen])
+    chosen = np.flatnonzero(started)[order[last]]
+    return _codes_by_number(size, codes[chosen], values[chosen])
 
 
 def latest_per_child(data: Dataset, table: str, date_column: str, ts: pd.Timestamp) -> pd.DataFrame:
     """Each child's last row of `table` dated on or before ts. The table is sorted by child and
     date once per dataset; then each date costs one pass over arrays, not a sort."""
-    ordered = sorted_by_child(data, table, date_column)
+    return latest_rows(sorted_by_child(data, table, date_column), date_column, ts)
+
+
+def latest_rows(ordered: pd.DataFrame, date_column: str, ts: pd.Timestamp) -> pd.DataFrame:
+    """Of a frame sorted by child and date, with child numbers in `_id`: each child's last row dated
+    on or before ts."""
+    return ordered.iloc[latest_positions(ordered, date_column, ts)]
+
+
+def latest_positions(ordered: pd.DataFrame, date_column: str, ts: pd.Timestamp) -> np.ndarray:
+    """Positions of latest_rows(), in one pass over arrays."""
     eligible = (ordered[date_column] <= ts).to_numpy()
-    if not len(ordered):
-        return ordered
     numbers = ordered["_id"].to_numpy()
     same_child = numbers[1:] == numbers[:-1]
     next_eligible_same_child = np.append(same_child & eligible[1:], False)
-    return ordered[eligible & ~next_eligible_same_child]
+    return np.flatnonzero(eligible & ~next_eligible_same_child)
 
 
 def sorted_by_child(data: Dataset, table: str, date_column: str) -> pd.DataFrame:
@@ -162,26 +230,43 @@ def sorted_by_child(data: Dataset, table: str, date_column: str) -> pd.DataFrame
     return data.derived(("sorted", table, date_column), build)
 
 
+DAY_BASE, DAY_SPAN = -40000, 200000  # days from 1970: keys cover 1860 to 2300 for each child number
+
+
+def any_dated_between(data: Dataset, table: str, date_column: str, numbers, after, upto) -> np.ndarray:
+    """For each (child number, after, upto): does `table` hold a row for that child dated after
+    `after` and on or before `upto`? Two binary searches per question over keys (child number,
+    day) sorted once per dataset, instead of pairing every question with every row of the child."""
+    keys = data.derived(("dated_keys", table, date_column), lambda: _dated_keys(data, table, date_column))
+    numbers = np.asarray(numbers, dtype="int64")
+    after_days, upto_days = days_since_1970(after), days_since_1970(upto)
+    known = (numbers >= 0) & (after_days > DAY_BASE) & (upto_days > DAY_BASE)
+    base = numbers * DAY_SPAN - DAY_BASE
+    found = np.searchsorted(keys, base + upto_days, "right") - np.searchsorted(keys, base + after_days, "right")
+    return known & (found > 0)
+
+
+def _dated_keys(data: Dataset, table: str, date_column: str) -> np.ndarray:
+    frame = getattr(data, table)
+    numbers, days = frame["_id"].to_numpy(), days_since_1970(frame[date_column])
+    usable = (numbers >= 0) & (days > DAY_BASE)
+    return np.sort(numbers[usable] * DAY_SPAN - DAY_BASE + days[usable])
+
+
+def days_since_1970(dates) -> np.ndarray:
+    """Days since 1970, as keys count them (NaT and dates outside their range as DAY_BASE)."""
+    days = np.asarray(pd.Series(dates).to_numpy().astype("datetime64[D]").astype("int64"))
+    return np.where((days > DAY_BASE) & (days < DAY_BASE + DAY_SPAN), days, DAY_BASE)
+
+
 def child_ids(data: Dataset) -> pd.Series:
-    """A number for each (la, child) the data knows, once per dataset: filters select children by
-    these numbers, which is far quicker on millions of rows than matching pairs of strings."""
-    def build() -> pd.Series:
-        keys = pd.concat([data.header[["la", "child"]], data.episodes[["la", "child"]]]).drop_duplicates()
-        return pd.Series(np.arange(len(keys), dtype="int64"), index=_keys(keys))
-    return data.derived(("child_ids",), build)
-
-
-NUMBERED_TABLES = ("care_episodes", "timed_reviews", "feedback", "midway", "escalations", "oc3", "uasc",
-                   "child_teams", "iro_allocations", "eet_status")
+    """A number for each (la, child) the data knows (Dataset.child_numbers)."""
+    return data.child_numbers
 
 
 def prepare(data: Dataset) -> None:
-    """As the data is loaded, give each row of the tables filters cut its child number (`_id`),
-    so that no filtered request matches (la, child) strings. Frames derived from these tables
-    keep the column, and child_codes() reads it."""
-    for name in NUMBERED_TABLES:
-        frame = getattr(data, name)
-        frame["_id"] = child_codes(data, frame)
+    """As the data is loaded, do the work every first request would otherwise wait for: tables
+    sorted by child once, postcodes located once."""
     sorted_by_child(data, "care_episodes", "decom")
 
 
@@ -189,7 +274,7 @@ def child_codes(data: Dataset, frame: pd.DataFrame) -> np.ndarray:
     """Each row's child number (-1 for a child the data does not otherwise know)."""
     if "_id" in frame:
         return frame["_id"].to_numpy()
-    return child_ids(data).reindex(_keys(frame)).fillna(-1).astype("int64").to_numpy()
+    return data.child_numbers.reindex(_keys(frame)).fillna(-1).astype("int64").to_numpy()
 
 
 def selection_mask(data: Dataset, profiles: pd.DataFrame, filters: Filters) -> np.ndarray:
@@ -201,8 +286,6 @@ def selection_mask(data: Dataset, profiles: pd.DataFrame, filters: Filters) -> n
     ids = profiles.loc[mask, "_id"].to_numpy()
     selected[ids[ids >= 0]] = True
     return selected
-
-
 
 
 def _keys(frame: pd.DataFrame) -> pd.MultiIndex:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from data.measures.context import Context
-from data.measures.filters import age_in_years
+from data.measures.filters import age_in_years, child_attribute, latest_per_child
 from data.measures.result import Result, share_result
 
 NEET = ("G4", "G5", "G6")
@@ -23,20 +23,21 @@ ACTIVITY_LABELS = {
 
 def cohort_16_17(ctx: Context) -> pd.DataFrame:
     """16-17 year olds in care at the as-at date with their latest status record by then."""
-    everyone = ctx.data.memo(("cohort_16_17", ctx.as_at), lambda: _cohort_16_17(ctx))
-    return ctx.cut(everyone, ("cohort_16_17", ctx.as_at))
+    return ctx.everyone(("cohort_16_17", ctx.as_at), lambda: _cohort_16_17(ctx))
 
 
 def _cohort_16_17(ctx: Context) -> pd.DataFrame:
     """For every child in care on the as-at date (the selection is applied afterwards)."""
     day = pd.Timestamp(ctx.as_at)
-    in_care = ctx.data.in_care_on(ctx.as_at)[["la", "child", "place", "ls"]]
-    people = in_care.merge(ctx.data.header[["la", "child", "dob", "sex"]], on=["la", "child"], how="left")
+    people = ctx.data.in_care_on(ctx.as_at)[["la", "child", "place", "ls", "_id"]].reset_index(drop=True)
+    numbers = people["_id"].to_numpy()
+    people["dob"] = child_attribute(ctx.data, "dob", numbers)
+    people["sex"] = child_attribute(ctx.data, "sex", numbers)
     people["age"] = age_in_years(people["dob"], ctx.as_at)
-    people = people[people["age"].isin([16, 17])]
-    statuses = ctx.data.eet_status[ctx.data.eet_status["status_date"] <= day]
-    latest = statuses.sort_values("status_date").drop_duplicates(["la", "child"], keep="last")
-    people = people.merge(latest[["la", "child", "status_date", "activ", "adviser"]], on=["la", "child"], how="left")
+    people = people[people["age"].isin([16, 17])].reset_index(drop=True)
+    latest = latest_per_child(ctx.data, "eet_status", "status_date", day).set_index("_id")
+    for column in ("status_date", "activ", "adviser"):
+        people[column] = latest[column].reindex(people["_id"]).to_numpy()
     people["neet"] = people["activ"].isin(NEET)
     people["days_since_check"] = (day - people["status_date"]).dt.days
     people["check_overdue"] = people["neet"] & (people["days_since_check"] > CHECK_DAYS)
@@ -65,7 +66,12 @@ def neet_checks_overdue(ctx: Context) -> Result:
 
 
 def _oc3_for_year(ctx: Context) -> pd.DataFrame:
-    oc3 = ctx.table("oc3")
+    return ctx.everyone(("oc3_for_year", ctx.period.collection_year), lambda: _every_oc3_for_year(ctx))
+
+
+def _every_oc3_for_year(ctx: Context) -> pd.DataFrame:
+    """Every care leaver of the collection year with their age group, before any filter."""
+    oc3 = ctx.data.oc3
     oc3 = oc3[oc3["year"] == ctx.period.collection_year].copy()
     birthday = oc3["dob"].apply(lambda d: _birthday_in_year(d, ctx.period.collection_year))
     oc3["age"] = age_in_years(oc3["dob"], birthday) if len(oc3) else pd.Series(dtype="int64")

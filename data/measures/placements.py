@@ -5,7 +5,8 @@ import numpy as np
 import pandas as pd
 
 from data.measures.context import Context
-from data.measures.filters import AGE_BANDS, child_profiles
+from data.measures.filters import (child_attribute, child_profiles, latest_rows, profile_counts, sorted_by_child,
+                                   uasc_on)
 from data.measures.postcodes import district, resolve
 from data.measures.result import RATE, Result, count_result, rag_status, share_result
 
@@ -41,13 +42,11 @@ def _in_care_at_end(ctx: Context) -> pd.DataFrame:
 
 def cla_count(ctx: Context) -> Result:
     in_care = _in_care_at_end(ctx)
-    profiles = child_profiles(ctx.data, ctx.year_end).set_index(["la", "child"])
-    profile = profiles.reindex(pd.MultiIndex.from_frame(in_care[["la", "child"]]))
-    extras = {name: _counts(profile[name]) for name in
-              ("sex", "ethnic_group", "legal_status", "placement_group", "uasc")}
-    extras["age_band"] = _counts(profile["age_band"], order=AGE_BANDS)
-    extras["provider"] = _counts(in_care["place_provider"].fillna("Not recorded"))
-    extras["by_council"] = _counts(in_care["la"])
+    profiles = child_profiles(ctx.data, ctx.year_end)
+    extras = {name: _counts(profile_counts(profiles, name, in_care["_id"])) for name in
+              ("sex", "ethnic_group", "legal_status", "placement_group", "uasc", "age_band")}
+    extras["provider"] = _counts(in_care["place_provider"].fillna("Not recorded").value_counts().sort_index())
+    extras["by_council"] = _counts(in_care["la"].value_counts().sort_index())
     return count_result("cla_count", "Children in care at the period end", ctx.period, ctx.year_end,
                         len(in_care), ctx.rules, extras=extras)
 
@@ -62,9 +61,8 @@ def cla_rate_per_10k(ctx: Context) -> Result:
                   notes=(f"Population aged 0-17 from settings: {population:,}.",))
 
 
-def _counts(series: pd.Series, order: tuple[str, ...] | None = None) -> pd.DataFrame:
-    counts = series.value_counts()
-    counts = counts.reindex([o for o in order if o in counts.index]) if order else counts.sort_index()
+def _counts(counts: pd.Series) -> pd.DataFrame:
+    """Counts per group, in the order given, as a breakdown with each group's share."""
     total = int(counts.sum())
     return pd.DataFrame({"group": counts.index.astype(str), "numerator": counts.to_numpy().astype(int),
                          "denominator": total, "value": counts.to_numpy() / total if total else np.nan})
@@ -113,79 +111,104 @@ def placed_over_20_miles(ctx: Context) -> Result:
 
 
 def placed_outside_la(ctx: Context) -> Result:
-    in_care = _in_care_at_end(ctx)
+    in_care = ctx.everyone(("placed_outside", ctx.year_end, ctx.council.postcode_districts), lambda: _placed_outside(ctx))
     known = in_care[in_care["pl_post"].notna()]
-    outside = ~district(known["pl_post"]).isin(ctx.council.postcode_districts)
+    outside = known["outside"]
     missing = len(in_care) - len(known)
     notes = (f"{missing} children with no placement postcode are left out.",) if missing else ()
     return share_result("placed_outside_la", "Placed outside the council's area", ctx.period, ctx.year_end,
                         int(outside.sum()), len(known), ctx.rules, notes=notes)
 
 
+def _placed_outside(ctx: Context) -> pd.DataFrame:
+    """Every child in care at the period end: placement postcode, and whether it lies outside the
+    council's own postcode districts."""
+    in_care = ctx.data.in_care_on(ctx.year_end)[["_id", "pl_post"]]
+    return in_care.assign(outside=~district(in_care["pl_post"]).isin(ctx.council.postcode_districts).to_numpy())
+
+
 def stability_3plus_placements(ctx: Context) -> Result:
+    in_care = _in_care_at_end(ctx)
+    placements = ctx.data.facts(("placements_in_year", ctx.start, ctx.year_end), lambda: _placements_in_year(ctx))
+    three_plus = int((placements[in_care["_id"].to_numpy()] >= 3).sum())
+    return share_result("stability_3plus_placements", "Three or more placements in the year", ctx.period,
+                        ctx.year_end, three_plus, len(in_care), ctx.rules)
+
+
+def _placements_in_year(ctx: Context) -> np.ndarray:
+    """Placements each child had in the year (by child number; the last slot for -1): the one open
+    at its start and each that began in it, temporary placements not counted."""
     year_start, year_end = ctx.start, pd.Timestamp(ctx.year_end)
-    in_care = _in_care_at_end(ctx)[["la", "child"]]
     episodes = ctx.data.care_episodes
     episodes = episodes[~episodes["place"].isin(TEMPORARY)]
     open_at_start = (episodes["decom"] < year_start) & (episodes["dec"].isna() | (episodes["dec"] >= year_start))
     started_in_year = (episodes["decom"] >= year_start) & (episodes["decom"] <= year_end) & \
         episodes["rne"].isin(PLACEMENT_STARTS)
-    counted = episodes[open_at_start | started_in_year]
-    per_child = counted.groupby(["la", "child"]).size().rename("placements")
-    placements = in_care.join(per_child, on=["la", "child"])["placements"].fillna(0)
-    three_plus = int((placements >= 3).sum())
-    return share_result("stability_3plus_placements", "Three or more placements in the year", ctx.period,
-                        ctx.year_end, three_plus, len(in_care), ctx.rules)
+    numbers = episodes.loc[open_at_start | started_in_year, "_id"].to_numpy()
+    slots = len(ctx.data.child_numbers) + 1
+    return np.bincount(np.where(numbers >= 0, numbers, slots - 1), minlength=slots)
 
 
 def stability_long_term(ctx: Context) -> Result:
     """Under-16s in care for 2.5 years or more: share in the same placement for 2 years, or placed
     for adoption with that placement and the one before adding up to 2 years."""
-    year_end = pd.Timestamp(ctx.year_end)
-    in_care = _in_care_at_end(ctx)
-    periods = ctx.data.periods.set_index("period")["start"]
-    in_care = in_care.assign(period_start=in_care["period"].map(periods))
-    dob = in_care.merge(ctx.data.header[["la", "child", "dob"]], on=["la", "child"], how="left")["dob"]
-    under_16 = (dob + pd.DateOffset(years=16) > year_end).to_numpy()
-    long_stay = (in_care["period_start"] <= year_end - pd.DateOffset(months=30)).to_numpy()
-    cohort = in_care[under_16 & long_stay]
-    starts = ctx.data.memo(("placement_starts", year_end), lambda: _placement_starts(ctx.data.care_episodes, year_end))
-    current = cohort[["la", "child", "period"]].merge(starts, on=["la", "child", "period"], how="left")
-    two_years = year_end - pd.DateOffset(years=2)
-    stable = current["placement_start"] <= two_years
-    adopted_route = current["place"].isin(ADOPTION) & (current["previous_start"] <= two_years)
+    cohort = ctx.everyone(("long_term_cohort", ctx.year_end), lambda: _long_term_cohort(ctx))
     return share_result("stability_long_term", "Long-term stability (under 16s, 2.5 years in care)",
-                        ctx.period, ctx.year_end, int((stable | adopted_route).sum()), len(cohort), ctx.rules)
+                        ctx.period, ctx.year_end, int(cohort["stable"].sum()), len(cohort), ctx.rules)
 
 
-def _placement_starts(episodes: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:
-    """For each child's latest episode by `day`: when its placement began and when the one before began."""
-    upto = episodes[episodes["decom"] <= day].copy()
-    upto["new_placement"] = upto["rne"].isin(PLACEMENT_STARTS)
-    upto["placement_start"] = upto["decom"].where(upto["new_placement"])
-    upto["placement_start"] = upto.groupby("period")["placement_start"].ffill()
-    firsts = upto[upto["new_placement"]].copy()
+def _long_term_cohort(ctx: Context) -> pd.DataFrame:
+    """Every child under 16 in care at the period end for 2.5 years or more, and whether their
+    placement is stable by the measure's rule."""
+    year_end = pd.Timestamp(ctx.year_end)
+    in_care = ctx.data.in_care_on(ctx.year_end)
+    period_start = in_care["period"].map(ctx.data.periods.set_index("period")["start"])
+    dob = pd.Series(child_attribute(ctx.data, "dob", in_care["_id"]), index=in_care.index)
+    under_16 = (dob + pd.DateOffset(years=16) > year_end).to_numpy()
+    long_stay = (period_start <= year_end - pd.DateOffset(months=30)).to_numpy()
+    cohort = in_care.loc[under_16 & long_stay, ["_id", "period"]]
+    latest = _latest_placement_starts(ctx.data, year_end).set_index("_id").reindex(cohort["_id"])
+    same_period = (latest["period"].to_numpy() == cohort["period"].to_numpy())
+    two_years = year_end - pd.DateOffset(years=2)
+    stable = (latest["placement_start"] <= two_years).to_numpy()
+    adopted_route = (latest["place"].isin(ADOPTION) & (latest["previous_start"] <= two_years)).to_numpy()
+    return cohort.assign(stable=same_period & (stable | adopted_route))
+
+
+def _latest_placement_starts(data, day: pd.Timestamp) -> pd.DataFrame:
+    """Each child's latest episode by `day`: its period, placement, when that placement began and
+    when the one before it began."""
+    ordered = data.derived(("placement_starts",), lambda: _placement_starts(data))
+    return latest_rows(ordered, "decom", day)[["_id", "period", "place", "placement_start", "previous_start"]]
+
+
+def _placement_starts(data) -> pd.DataFrame:
+    """Every care episode (sorted by child and date) with when its placement began and when the
+    placement before it in the same period began. An episode's answer depends only on the episodes
+    before it, so it is worked out once for the dataset, not once per date."""
+    episodes = sorted_by_child(data, "care_episodes", "decom")
+    episodes = episodes[["_id", "period", "decom", "rne", "place"]].copy()
+    new_placement = episodes["rne"].isin(PLACEMENT_STARTS)
+    episodes["placement_start"] = episodes["decom"].where(new_placement)
+    episodes["placement_start"] = episodes.groupby("period")["placement_start"].ffill()
+    firsts = episodes[new_placement].copy()
     firsts["previous_start"] = firsts.groupby("period")["placement_start"].shift()
-    upto = upto.merge(firsts[["period", "placement_start", "previous_start"]],
-                      on=["period", "placement_start"], how="left")
-    latest = upto.drop_duplicates(["la", "child"], keep="last")
-    return latest[["la", "child", "period", "place", "placement_start", "previous_start"]]
+    firsts = firsts.drop_duplicates(["period", "placement_start"], keep="last")
+    merged = episodes.merge(firsts[["period", "placement_start", "previous_start"]],
+                            on=["period", "placement_start"], how="left")
+    return merged.set_axis(episodes.index)
 
 
 def uasc_share(ctx: Context) -> Result:
     in_care = _in_care_at_end(ctx)
-    year_end = pd.Timestamp(ctx.year_end)
-    uasc = ctx.data.uasc[ctx.data.uasc["duc"].isna() | (ctx.data.uasc["duc"] > year_end)]
-    keys = pd.MultiIndex.from_frame(in_care[["la", "child"]])
-    count = int(keys.isin(pd.MultiIndex.from_frame(uasc[["la", "child"]])).sum())
+    is_uasc = ctx.data.facts(("uasc_on", ctx.year_end), lambda: uasc_on(ctx.data, pd.Timestamp(ctx.year_end)))
+    count = int(is_uasc[in_care["_id"].to_numpy()].sum())
     return share_result("uasc_share", "Unaccompanied asylum-seeking children", ctx.period, ctx.year_end,
                         count, len(in_care), ctx.rules)
 
 
 def exits_by_reason(ctx: Context) -> Result:
-    episodes = ctx.table("care_episodes")
-    ended = episodes[(episodes["dec"] >= ctx.start) & (episodes["dec"] <= ctx.end) &
-                     episodes["rec"].notna() & (episodes["rec"] != "X1")]
+    ended = ctx.everyone(("exits", ctx.period), lambda: _exits(ctx))
     groups = ended["rec"].map(EXIT_GROUP_OF).fillna("Not a recognised code")
     by_group = groups.value_counts().reindex(list(EXIT_GROUPS) + ["Not a recognised code"], fill_value=0)
     by_group = by_group[(by_group > 0) | by_group.index.isin(list(EXIT_GROUPS))]
@@ -201,3 +224,10 @@ def exits_by_reason(ctx: Context) -> Result:
     return count_result("exits_by_reason", "Children leaving care", ctx.period, ctx.as_at, len(ended), {},
                         breakdown=breakdown, extras={"codes": detail.reset_index(drop=True),
                                                      "other": other.reset_index(drop=True)})
+
+
+def _exits(ctx: Context) -> pd.DataFrame:
+    """Every care episode ending in the period other than a change within care (X1)."""
+    episodes = ctx.data.care_episodes
+    return episodes.loc[(episodes["dec"] >= ctx.start) & (episodes["dec"] <= ctx.end) &
+                        episodes["rec"].notna() & (episodes["rec"] != "X1"), ["_id", "rec"]]

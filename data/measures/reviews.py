@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import numpy as np
 import pandas as pd
 
 from data.measures.calendar import add_months, add_working_days
 from data.measures.context import Context
-from data.measures.filters import age_in_years, child_profiles
+from data.measures.filters import (DAY_BASE, DAY_SPAN, age_in_years, any_dated_between, child_attribute,
+                                   child_profiles, days_since_1970, profile_values)
 from data.measures.result import Result, count_result, share_result
 
 PARTICIPATION_CODES = {
@@ -24,11 +26,17 @@ REVIEW_KIND = {1: "First review", 2: "Second review"}
 RESPONDENTS = {"CHILD": "The young person", "PARENT": "Parents", "CARER": "Carers", "OTHER": "Others"}
 
 
-def _reviews_in_period(ctx: Context) -> pd.DataFrame:
-    def cut():
-        reviews = ctx.table("timed_reviews")
+def _period_reviews(ctx: Context) -> pd.DataFrame:
+    """Every child's reviews held in the period, before any filter: found once per period."""
+    def make():
+        reviews = ctx.data.timed_reviews
         return reviews[(reviews["review"] >= ctx.start) & (reviews["review"] <= ctx.end)]
-    return ctx.data.memo(("reviews_in_period", ctx.period, ctx.as_at, ctx.filters), cut)
+    return ctx.data.facts(("reviews_in_period", ctx.period), make)
+
+
+def _reviews_in_period(ctx: Context) -> pd.DataFrame:
+    """Reviews held in the period by the selected children (several measures share the cut)."""
+    return ctx.data.memo(("reviews_in_period", ctx.period, ctx.filters), lambda: ctx.cut(_period_reviews(ctx)))
 
 
 def review_timeliness(ctx: Context) -> Result:
@@ -46,8 +54,9 @@ def review_timeliness(ctx: Context) -> Result:
 def timeliness_by_team_and_iro(ctx: Context) -> Result:
     """Timeliness by the child's social work team and IRO on the as-at date (the reviews page)."""
     reviews = _reviews_in_period(ctx)
-    profiles = child_profiles(ctx.data, ctx.as_at)[["la", "child", "team", "iro"]]
-    joined = reviews.merge(profiles, on=["la", "child"], how="left")
+    profiles = child_profiles(ctx.data, ctx.as_at)
+    joined = reviews[["on_time"]].assign(team=profile_values(profiles, "team", reviews["_id"]),
+                                         iro=profile_values(profiles, "iro", reviews["_id"]))
     names = ctx.data.iros.drop_duplicates("iro_id").set_index("iro_id")["name"]
     joined["team"] = joined["team"].astype("object").fillna("No team recorded")
     iro = joined["iro"].astype("object")
@@ -66,18 +75,32 @@ def next_reviews_due(ctx: Context) -> pd.DataFrame:
 
 def _next_reviews_due(ctx: Context) -> pd.DataFrame:
     """For every child in care on the as-at date (the selection is applied afterwards)."""
-    in_care = ctx.data.in_care_on(ctx.as_at)[["la", "child", "period"]]
+    due = ctx.data.in_care_on(ctx.as_at)[["la", "child", "period", "_id"]].copy()
     periods = ctx.data.periods.set_index("period")["start"]
-    in_care["period_start"] = in_care["period"].map(periods).astype("datetime64[s]")
-    held = ctx.data.timed_reviews
-    held = held[held["review"] <= pd.Timestamp(ctx.as_at)]
-    summary = held.groupby("period").agg(held_count=("review", "size"), last_review=("review", "max"))
-    due = in_care.join(summary, on="period")
-    due["held_count"] = due["held_count"].fillna(0).astype(int)
+    due["period_start"] = due["period"].map(periods).astype("datetime64[s]")
+    due["held_count"], due["last_review"] = _held_by(ctx.data, due["period"].to_numpy(), ctx.as_at)
     first_due = add_working_days(due["period_start"], 20)
     due["next_due"] = first_due.where(due["held_count"] == 0, add_months(due["last_review"], 3))
     due["next_due"] = due["next_due"].where(due["held_count"] <= 1, add_months(due["last_review"], 6))
     return due.drop(columns="period")
+
+
+def _held_by(data, periods: np.ndarray, day) -> tuple[np.ndarray, np.ndarray]:
+    """For each period of care: how many reviews were held in it by `day`, and the last of them
+    (NaT if none). Binary searches over (period, day) keys of the timed reviews, which are sorted
+    by period and date, instead of grouping two million reviews for every date asked about."""
+    reviews = data.timed_reviews
+
+    def keys() -> np.ndarray:
+        return reviews["period"].to_numpy(dtype="int64") * DAY_SPAN - DAY_BASE + days_since_1970(reviews["review"])
+    sorted_keys = data.derived(("review_keys",), keys)
+    first = np.searchsorted(sorted_keys, periods.astype("int64") * DAY_SPAN, "left")
+    upto = periods.astype("int64") * DAY_SPAN - DAY_BASE + days_since_1970([pd.Timestamp(day)])[0]
+    after = np.searchsorted(sorted_keys, upto, "right")
+    held = after - first
+    dates = np.append(reviews["review"].to_numpy(), np.datetime64("NaT"))
+    last = np.where(held > 0, after - 1, len(reviews))
+    return held, dates[last]
 
 
 def reviews_overdue_now(ctx: Context) -> Result:
@@ -117,8 +140,8 @@ def participation_by_age(ctx: Context) -> Result:
     from data.measures.filters import AGE_BANDS, age_band
     reviews = _reviews_in_period(ctx)
     coded = reviews[reviews["review_code"].isin(PARTICIPATION_CODES)]
-    dob = coded[["la", "child"]].merge(ctx.data.header[["la", "child", "dob"]], on=["la", "child"], how="left")
-    frame = coded.assign(age_band=age_band(dob["dob"].set_axis(coded.index), ctx.as_at),
+    dob = pd.Series(child_attribute(ctx.data, "dob", coded["_id"]), index=coded.index)
+    frame = coded.assign(age_band=age_band(dob, ctx.as_at),
                          took_part=coded["review_code"].isin(PARTICIPATED))
     return share_result("review_participation_by_age", "Participation by age band", ctx.period, ctx.as_at,
                         int(frame["took_part"].sum()), len(frame), ctx.rules,
@@ -126,9 +149,16 @@ def participation_by_age(ctx: Context) -> Result:
                                                     order=list(AGE_BANDS))})
 
 
+def _period_feedback(ctx: Context) -> pd.DataFrame:
+    """Every feedback record for reviews held in the period, before any filter."""
+    def make():
+        feedback = ctx.data.feedback
+        return feedback[(feedback["review"] >= ctx.start) & (feedback["review"] <= ctx.end)]
+    return ctx.data.facts(("feedback_in_period", ctx.period), make)
+
+
 def _feedback_in_period(ctx: Context) -> pd.DataFrame:
-    feedback = ctx.table("feedback")
-    return feedback[(feedback["review"] >= ctx.start) & (feedback["review"] <= ctx.end)]
+    return ctx.cut(_period_feedback(ctx))
 
 
 def feedback_response_rate(ctx: Context) -> Result:
@@ -144,13 +174,20 @@ def feedback_response_rate(ctx: Context) -> Result:
 def advocate_offered(ctx: Context) -> Result:
     """Per review of a child aged 11 or over with a feedback record: was an advocate offered?"""
     feedback = _feedback_in_period(ctx)
-    per_review = feedback.assign(offered=feedback["advocate_offered"] == "Y").groupby(
-        ["la", "child", "review"], as_index=False)["offered"].any()
-    dob = per_review.merge(ctx.data.header[["la", "child", "dob"]], on=["la", "child"], how="left")["dob"]
-    eligible = per_review[(age_in_years(dob.set_axis(per_review.index), per_review["review"]) >= 11).fillna(False)]
+    eligible = ctx.everyone(("advocate_eligible", ctx.period), lambda: _advocate_eligible(ctx))
     return share_result("advocate_offered", "Advocate offered (children aged 11+)", ctx.period, ctx.as_at,
                         int(eligible["offered"].sum()), len(eligible), ctx.rules,
                         extras={"chaired": _chaired(feedback)})
+
+
+def _advocate_eligible(ctx: Context) -> pd.DataFrame:
+    """Every review in the period of a child aged 11 or over with a feedback record, and whether
+    any record says an advocate was offered (before any filter)."""
+    feedback = _period_feedback(ctx)
+    per_review = feedback.assign(offered=feedback["advocate_offered"] == "Y").groupby(
+        ["_id", "review"], as_index=False)["offered"].any()
+    dob = pd.Series(child_attribute(ctx.data, "dob", per_review["_id"]), index=per_review.index)
+    return per_review[(age_in_years(dob, per_review["review"]) >= 11).fillna(False)]
 
 
 def _chaired(feedback: pd.DataFrame) -> pd.DataFrame:
@@ -163,14 +200,18 @@ def _chaired(feedback: pd.DataFrame) -> pd.DataFrame:
 
 
 def midway_checks(ctx: Context) -> Result:
-    reviews = _reviews_in_period(ctx)
-    later = reviews[reviews["number"] >= 2][["la", "child", "review", "previous"]].reset_index(drop=True)
-    checks = ctx.table("midway")
-    pairs = later.reset_index().merge(checks, on=["la", "child"], how="inner")
-    between = pairs[(pairs["check_date"] > pairs["previous"]) & (pairs["check_date"] <= pairs["review"])]
-    checked = later.index.isin(between["index"].unique())
+    later = ctx.everyone(("midway_checked", ctx.period), lambda: _midway_checked(ctx))
     return share_result("midway_checks", "Midway checks between reviews", ctx.period, ctx.as_at,
-                        int(checked.sum()), len(later), ctx.rules)
+                        int(later["checked"].sum()), len(later), ctx.rules)
+
+
+def _midway_checked(ctx: Context) -> pd.DataFrame:
+    """Each second or later review in the period (every child) and whether a midway check fell
+    after the review before and on or before it."""
+    reviews = _period_reviews(ctx)
+    later = reviews.loc[reviews["number"] >= 2, ["_id", "review", "previous"]]
+    checked = any_dated_between(ctx.data, "midway", "check_date", later["_id"], later["previous"], later["review"])
+    return later.assign(checked=checked)
 
 
 def _share_by(frame: pd.DataFrame, group: str, flag: str, order: list[str] | None = None) -> pd.DataFrame:
