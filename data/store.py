@@ -10,10 +10,12 @@ import pandas as pd
 from sqlalchemy import func, select
 
 from data import db
-from data.measures.filters import prepare
+from data.measures.context import Council
 from data.measures.dataset import FRAME_COLUMNS, Dataset
+from data.measures.warm_up import warm_up
 from data.schema import DATA_TABLES, imports
 
+READ_CHUNK_ROWS = 250_000
 _lock = threading.Lock()
 _loaded: dict[str, Dataset] = {}
 
@@ -45,10 +47,17 @@ def _read(settings, version: int) -> Dataset:
     with engine.connect() as connection:
         for name, columns in FRAME_COLUMNS.items():
             table = DATA_TABLES[name]
-            frames[name] = pd.read_sql(select(*(table.c[c] for c in columns)), connection)
+            frames[name] = _read_table(select(*(table.c[c] for c in columns)), connection, columns)
     data = Dataset.from_frames(version=version, **frames)
-    prepare(data)
+    warm_up(data, settings.measure_rules, Council(settings.population_0_17, settings.postcode_districts))
     return data
+
+
+def _read_table(query, connection, columns) -> pd.DataFrame:
+    """In chunks: a table of millions of rows read at once holds every cell as a Python object
+    first, doubling a worker's peak memory."""
+    chunks = list(pd.read_sql(query, connection, chunksize=READ_CHUNK_ROWS))
+    return pd.concat(chunks, ignore_index=True) if chunks else pd.DataFrame(columns=list(columns))
 
 
 def import_log(settings, limit: int = 20) -> pd.DataFrame:

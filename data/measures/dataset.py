@@ -14,7 +14,6 @@ import pandas as pd
 
 from data.measures.calendar import add_months, add_working_days
 from data.measures.care import care_episodes, periods_of_care, place_in_periods
-from data.measures.postcodes import centroid_table
 
 # Columns each frame has (database column names); a missing extract is an empty frame.
 FRAME_COLUMNS = {
@@ -38,6 +37,8 @@ DATE_COLUMNS = {"dob", "decom", "dec", "review", "duc", "start", "end", "raised"
                 "status_date", "check_date"}
 
 
+# What in_care_on() keeps of each open episode: one copy per date asked about is held.
+IN_CARE_COLUMNS = ["_id", "la", "child", "period", "decom", "ls", "place", "place_provider", "home_post", "pl_post"]
 MEMO_ENTRIES = 512
 PER_DAY_ENTRIES = 48  # every period end the filter bar offers (6 years and their quarters), and more
 MEMO_BYTES = int(float(os.environ.get("IRO_MEMO_MB", "512")) * 1024 * 1024)
@@ -161,11 +162,6 @@ class Dataset:
         dates = [d for d in dates if pd.notna(d)]
         return max(dates).date() if dates else None
 
-    @cached_property
-    def centroids(self) -> pd.DataFrame:
-        """Postcode centroids keyed by normalised postcode, sector or district."""
-        return centroid_table(self.postcode_centroids)
-
     def memo(self, key: tuple, make):
         """Work shared by several measures (who was in care on a day, whose review is due next),
         done once per dataset and key. Bounded by count and by bytes, oldest first: at the size of
@@ -214,5 +210,5 @@ class Dataset:
     def _in_care_on(self, day: date) -> pd.DataFrame:
         ts = pd.Timestamp(day)
         ep = self.care_episodes
-        open_then = ep[(ep["decom"] <= ts) & (ep["dec"].isna() | (ep["dec"] > ts))]
+        open_then = ep.loc[(ep["decom"] <= ts) & (ep["dec"].isna() | (ep["dec"] > ts)), IN_CARE_COLUMNS]
         return open_then.sort_values("decom", kind="stable").drop_duplicates("_id", keep="last")

@@ -224,6 +224,9 @@ def latest_positions(ordered: pd.DataFrame, date_column: str, ts: pd.Timestamp) 
 
 def sorted_by_child(data: Dataset, table: str, date_column: str) -> pd.DataFrame:
     """The table sorted by child and date, with each row's child number in `_id`."""
+    if table == "care_episodes" and date_column == "decom":
+        return data.care_episodes  # already in this order (care.care_episodes)
+
     def build() -> pd.DataFrame:
         ordered = getattr(data, table).sort_values(["la", "child", date_column], kind="stable").reset_index(drop=True)
         return ordered.assign(_id=child_codes(data, ordered))

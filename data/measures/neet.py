@@ -2,6 +2,7 @@
 local eet_status extract) and care leavers (from the 903's OC3 table)."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from data.measures.context import Context
@@ -71,19 +72,20 @@ def _oc3_for_year(ctx: Context) -> pd.DataFrame:
 
 def _every_oc3_for_year(ctx: Context) -> pd.DataFrame:
     """Every care leaver of the collection year with their age group, before any filter."""
+    year = ctx.period.collection_year
     oc3 = ctx.data.oc3
-    oc3 = oc3[oc3["year"] == ctx.period.collection_year].copy()
-    birthday = oc3["dob"].apply(lambda d: _birthday_in_year(d, ctx.period.collection_year))
-    oc3["age"] = age_in_years(oc3["dob"], birthday) if len(oc3) else pd.Series(dtype="int64")
-    oc3["age_group"] = oc3["age"].map(lambda a: "17-18" if a <= 18 else "19-21")
+    oc3 = oc3[oc3["year"] == year].copy()
+    oc3["age"] = age_on_birthday_in_year(oc3["dob"], year)
+    oc3["age_group"] = np.where(oc3["age"] <= 18, "17-18", "19-21")
     return oc3
 
 
-def _birthday_in_year(dob: pd.Timestamp, year: int) -> pd.Timestamp:
-    """The birthday that falls in the collection year ending 31 March `year`."""
-    candidate = dob.replace(year=year) if not (dob.month == 2 and dob.day == 29) else pd.Timestamp(year, 2, 28)
-    return candidate if candidate <= pd.Timestamp(year, 3, 31) and candidate >= pd.Timestamp(year - 1, 4, 1) \
-        else candidate.replace(year=year - 1)
+def age_on_birthday_in_year(dob: pd.Series, year: int) -> pd.Series:
+    """The age reached on the birthday in the collection year ending 31 March `year`: a birthday
+    from January to March falls in `year`, any other in the year before (29 February counts as
+    the 28th, still in `year`)."""
+    birthday_year = np.where(dob.dt.month <= 3, year, year - 1)
+    return birthday_year - dob.dt.year
 
 
 def care_leavers_neet(ctx: Context) -> Result:

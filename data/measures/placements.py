@@ -7,7 +7,7 @@ import pandas as pd
 from data.measures.context import Context
 from data.measures.filters import (child_attribute, child_profiles, latest_rows, profile_counts, sorted_by_child,
                                    uasc_on)
-from data.measures.postcodes import district, resolve
+from data.measures.postcodes import centroid_table, district, resolve
 from data.measures.result import RATE, Result, count_result, rag_status, share_result
 
 PLACEMENT_STARTS = ("S", "P", "B", "T", "U")  # RNE codes that mean a new placement
@@ -71,24 +71,43 @@ def _counts(counts: pd.Series) -> pd.DataFrame:
 def _distances(ctx: Context, in_care: pd.DataFrame) -> pd.DataFrame:
     """Miles from home for each child in care at the year end (worked out once for all children,
     then cut to the selection)."""
-    every = ctx.data.memo(("distances", ctx.year_end), lambda: _all_distances(ctx, ctx.data.in_care_on(ctx.year_end)))
-    return ctx.cut(every, ("distances", ctx.year_end))
+    return ctx.everyone(("distances", ctx.year_end), lambda: _all_distances(ctx, ctx.data.in_care_on(ctx.year_end)))
 
 
 def _all_distances(ctx: Context, in_care: pd.DataFrame) -> pd.DataFrame:
-    coordinates = ctx.data.derived(("postcode_coordinates",), lambda: _postcode_coordinates(ctx.data))
-    home = coordinates.reindex(in_care["home_post"].to_numpy())
-    placement = coordinates.reindex(in_care["pl_post"].to_numpy())
-    out = in_care[[c for c in ("la", "child", "home_post", "pl_post", "_id") if c in in_care]].copy()
-    out["miles"] = _great_circle_miles(home["lat"], home["lon"], placement["lat"], placement["lon"])
+    out = in_care[["la", "child", "home_post", "pl_post", "_id"]].copy()
+    out["miles"] = episode_miles(ctx.data)[in_care.index.to_numpy()]
     return out
+
+
+def episode_miles(data) -> np.ndarray:
+    """Miles from home to placement for every care episode (by its position in care_episodes),
+    worked out once per dataset."""
+    def build() -> np.ndarray:
+        coordinates = _postcode_coordinates(data)
+        episodes = data.care_episodes
+        home = coordinates.reindex(episodes["home_post"].to_numpy())
+        placement = coordinates.reindex(episodes["pl_post"].to_numpy())
+        return _great_circle_miles(home["lat"], home["lon"], placement["lat"], placement["lon"])
+    return data.derived(("episode_miles",), build)
+
+
+def episode_districts(data) -> np.ndarray:
+    """The placement postcode's district for every care episode (by position), once per dataset:
+    worked out for each distinct postcode, not each episode."""
+    def build() -> np.ndarray:
+        postcodes = data.care_episodes["pl_post"]
+        distinct = pd.Series(postcodes.dropna().unique())
+        districts = pd.Series(district(distinct).to_numpy(), index=distinct)
+        return districts.reindex(postcodes.to_numpy()).to_numpy(dtype=object)
+    return data.derived(("episode_districts",), build)
 
 
 def _postcode_coordinates(data) -> pd.DataFrame:
     """Every postcode the episodes hold, resolved once per dataset (there are far fewer distinct
     postcodes than episodes)."""
     postcodes = pd.Series(pd.concat([data.episodes["home_post"], data.episodes["pl_post"]]).dropna().unique())
-    return resolve(postcodes, data.centroids).set_index(postcodes)
+    return resolve(postcodes, centroid_table(data.postcode_centroids)).set_index(postcodes)
 
 
 def _great_circle_miles(lat1, lon1, lat2, lon2) -> np.ndarray:
@@ -124,7 +143,8 @@ def _placed_outside(ctx: Context) -> pd.DataFrame:
     """Every child in care at the period end: placement postcode, and whether it lies outside the
     council's own postcode districts."""
     in_care = ctx.data.in_care_on(ctx.year_end)[["_id", "pl_post"]]
-    return in_care.assign(outside=~district(in_care["pl_post"]).isin(ctx.council.postcode_districts).to_numpy())
+    districts = pd.Series(episode_districts(ctx.data)[in_care.index.to_numpy()])
+    return in_care.assign(outside=~districts.isin(ctx.council.postcode_districts).to_numpy())
 
 
 def stability_3plus_placements(ctx: Context) -> Result:

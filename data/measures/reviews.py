@@ -23,6 +23,9 @@ PARTICIPATION_CODES = {
 }
 PARTICIPATED = ("PN1", "PN2", "PN3", "PN4", "PN5", "PN6")
 REVIEW_KIND = {1: "First review", 2: "Second review"}
+# The columns each period's facts keep: one copy per period is held, so no more than the measures use.
+REVIEW_FACTS = ["_id", "review", "review_code", "number", "due", "previous", "on_time"]
+FEEDBACK_FACTS = ["_id", "review", "respondent", "returned", "advocate_offered", "child_chaired"]
 RESPONDENTS = {"CHILD": "The young person", "PARENT": "Parents", "CARER": "Carers", "OTHER": "Others"}
 
 
@@ -30,7 +33,8 @@ def _period_reviews(ctx: Context) -> pd.DataFrame:
     """Every child's reviews held in the period, before any filter: found once per period."""
     def make():
         reviews = ctx.data.timed_reviews
-        return reviews[(reviews["review"] >= ctx.start) & (reviews["review"] <= ctx.end)]
+        held = reviews.loc[(reviews["review"] >= ctx.start) & (reviews["review"] <= ctx.end), REVIEW_FACTS]
+        return held.assign(la=pd.Categorical(child_attribute(ctx.data, "la", held["_id"])))
     return ctx.data.facts(("reviews_in_period", ctx.period), make)
 
 
@@ -44,7 +48,8 @@ def review_timeliness(ctx: Context) -> Result:
     reviews["kind"] = reviews["number"].map(REVIEW_KIND).fillna("Later reviews")
     breakdown = _share_by(reviews, "kind", "on_time", order=["First review", "Second review", "Later reviews"])
     late = reviews[~reviews["on_time"]]
-    rows = late.assign(days_late=(late["review"] - late["due"]).dt.days)[
+    rows = late.assign(child=child_attribute(ctx.data, "child", late["_id"]),
+                       days_late=(late["review"] - late["due"]).dt.days)[
         ["la", "child", "review", "due", "days_late", "kind"]]
     return share_result("review_timeliness", "Reviews held in timescale", ctx.period, ctx.as_at,
                         int(reviews["on_time"].sum()), len(reviews), ctx.rules, breakdown=breakdown,
@@ -69,8 +74,7 @@ def timeliness_by_team_and_iro(ctx: Context) -> Result:
 
 def next_reviews_due(ctx: Context) -> pd.DataFrame:
     """Children in care at the as-at date with the date their next review falls due."""
-    everyone = ctx.data.memo(("next_reviews_due", ctx.as_at), lambda: _next_reviews_due(ctx))
-    return ctx.cut(everyone, ("next_reviews_due", ctx.as_at))
+    return ctx.everyone(("next_reviews_due", ctx.as_at), lambda: _next_reviews_due(ctx))
 
 
 def _next_reviews_due(ctx: Context) -> pd.DataFrame:
@@ -153,7 +157,8 @@ def _period_feedback(ctx: Context) -> pd.DataFrame:
     """Every feedback record for reviews held in the period, before any filter."""
     def make():
         feedback = ctx.data.feedback
-        return feedback[(feedback["review"] >= ctx.start) & (feedback["review"] <= ctx.end)]
+        held = feedback.loc[(feedback["review"] >= ctx.start) & (feedback["review"] <= ctx.end), FEEDBACK_FACTS]
+        return held.astype({c: "category" for c in FEEDBACK_FACTS if c not in ("_id", "review")})
     return ctx.data.facts(("feedback_in_period", ctx.period), make)
 
 
@@ -193,7 +198,7 @@ def _advocate_eligible(ctx: Context) -> pd.DataFrame:
 def _chaired(feedback: pd.DataFrame) -> pd.DataFrame:
     """Reviews chaired or co-chaired by the young person (from the child's feedback row)."""
     own = feedback[feedback["respondent"] == "CHILD"]
-    counts = own["child_chaired"].fillna("NO").value_counts().reindex(["FULL", "CO", "NO"], fill_value=0)
+    counts = own["child_chaired"].astype(object).fillna("NO").value_counts().reindex(["FULL", "CO", "NO"], fill_value=0)
     labels = {"FULL": "Chaired by the young person", "CO": "Co-chaired", "NO": "Chaired by the IRO"}
     return pd.DataFrame({"group": [labels[c] for c in counts.index], "numerator": counts.to_numpy(),
                          "denominator": len(own)})
