@@ -38,11 +38,11 @@ DATE_COLUMNS = {"dob", "decom", "dec", "review", "duc", "start", "end", "raised"
 
 
 # What in_care_on() keeps of each open episode: one copy per date asked about is held.
-IN_CARE_COLUMNS = ["_id", "la", "child", "period", "decom", "ls", "place", "place_provider", "home_post", "pl_post"]
+IN_CARE_COLUMNS = ["_id", "la", "child", "period", "ls", "place", "place_provider", "pl_post"]
 MEMO_ENTRIES = 512
 PER_DAY_ENTRIES = 48  # every period end the filter bar offers (6 years and their quarters), and more
 MEMO_BYTES = int(float(os.environ.get("IRO_MEMO_MB", "512")) * 1024 * 1024)
-FACTS_BYTES = int(float(os.environ.get("IRO_FACTS_MB", "768")) * 1024 * 1024)
+FACTS_BYTES = int(float(os.environ.get("IRO_FACTS_MB", "1280")) * 1024 * 1024)
 
 
 def _bytes(value) -> int:
@@ -210,5 +210,5 @@ class Dataset:
     def _in_care_on(self, day: date) -> pd.DataFrame:
         ts = pd.Timestamp(day)
         ep = self.care_episodes
-        open_then = ep.loc[(ep["decom"] <= ts) & (ep["dec"].isna() | (ep["dec"] > ts)), IN_CARE_COLUMNS]
-        return open_then.sort_values("decom", kind="stable").drop_duplicates("_id", keep="last")
+        open_then = ep[(ep["decom"] <= ts) & (ep["dec"].isna() | (ep["dec"] > ts))]
+        return open_then.sort_values("decom", kind="stable").drop_duplicates("_id", keep="last")[IN_CARE_COLUMNS]

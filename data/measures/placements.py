@@ -75,7 +75,7 @@ def _distances(ctx: Context, in_care: pd.DataFrame) -> pd.DataFrame:
 
 
 def _all_distances(ctx: Context, in_care: pd.DataFrame) -> pd.DataFrame:
-    out = in_care[["la", "child", "home_post", "pl_post", "_id"]].copy()
+    out = in_care[["la", "child", "_id"]].copy()
     out["miles"] = episode_miles(ctx.data)[in_care.index.to_numpy()]
     return out
 

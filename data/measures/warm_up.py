@@ -16,6 +16,7 @@ from data.measures.periods import Period, period_ending, split
 from data.measures.placements import episode_districts, episode_miles
 
 YEARS_OFFERED = 6  # as the filter bar (callbacks/scope.py)
+TREND_YEARS, TREND_QUARTERS = 5, 8  # as far back as the pages' trends go
 
 
 def warm_up(data: Dataset, rules: dict, council: Council) -> None:
@@ -24,7 +25,7 @@ def warm_up(data: Dataset, rules: dict, council: Council) -> None:
         return
     episode_miles(data)
     episode_districts(data)
-    for period in offered_periods(data.latest_date):
+    for period in reversed(offered_periods(data.latest_date)):  # newest last: the least likely to be evicted
         as_at = min(period.end, data.latest_date)
         child_profiles(data, as_at)
         context = make_context(data, period, rules, council, as_at)
@@ -33,9 +34,15 @@ def warm_up(data: Dataset, rules: dict, council: Council) -> None:
 
 
 def offered_periods(latest: date) -> list[Period]:
-    """Newest first: each year the filter bar offers, then its quarters begun by `latest`."""
+    """Newest first: each year the filter bar offers and its quarters begun by `latest`, then the
+    earlier periods the pages' trends reach back to (5 years, 8 quarters)."""
+    years = period_ending(latest, "year").run(YEARS_OFFERED + TREND_YEARS)
     out = []
-    for year in reversed(period_ending(latest, "year").run(YEARS_OFFERED)):
+    for year in reversed(years[TREND_YEARS:]):
         out.append(year)
-        out += [q for q in split(year, "quarter") if q.start <= latest]
-    return out
+        out += [q for q in reversed(split(year, "quarter")) if q.start <= latest]
+    earliest_quarter = split(years[TREND_YEARS], "quarter")[0]
+    out += [q for q in reversed(earliest_quarter.run(TREND_QUARTERS + 1)[:-1])]
+    return out + list(reversed(years[:TREND_YEARS]))
+
+
