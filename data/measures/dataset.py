@@ -39,6 +39,7 @@ DATE_COLUMNS = {"dob", "decom", "dec", "review", "duc", "start", "end", "raised"
 
 # What in_care_on() keeps of each open episode: one copy per date asked about is held.
 IN_CARE_COLUMNS = ["_id", "la", "child", "period", "ls", "place", "place_provider", "pl_post"]
+COMPACT_FROM_ROWS = 1000  # smaller frames are not worth converting
 MEMO_ENTRIES = 512
 PER_DAY_ENTRIES = 48  # every period end the filter bar offers (6 years and their quarters), and more
 MEMO_BYTES = int(float(os.environ.get("IRO_MEMO_MB", "512")) * 1024 * 1024)
@@ -55,6 +56,17 @@ def _bytes(value) -> int:
 
 def _child_keys(frame: pd.DataFrame) -> pd.MultiIndex:
     return pd.MultiIndex.from_arrays([frame["la"], frame["child"]], names=["la", "child"])
+
+
+def _compact(value):
+    """A frame's columns of repeated strings (council, legal status, placement type...) as
+    categoricals: every period's facts are kept, and at the size of England strings are most of
+    their bytes. Columns of mostly distinct values (child ids) stay as they are."""
+    if not isinstance(value, pd.DataFrame) or len(value) < COMPACT_FROM_ROWS:
+        return value
+    repeated = [c for c in value.columns if pd.api.types.is_string_dtype(value[c].dtype)
+                and not isinstance(value[c].dtype, pd.CategoricalDtype) and value[c].nunique() <= len(value) // 4]
+    return value.astype({c: "category" for c in repeated}) if repeated else value
 
 
 def empty_frame(name: str) -> pd.DataFrame:
@@ -173,7 +185,7 @@ class Dataset:
         review held in the period and whether it was on time): worked out once, then cut to each
         selection of children in a few milliseconds. Kept apart from memo(), whose filtered cuts
         come and go with every filter change, and bounded by bytes."""
-        return self._bounded("_facts", key, make, MEMO_ENTRIES, FACTS_BYTES)
+        return self._bounded("_facts", key, lambda: _compact(make()), MEMO_ENTRIES, FACTS_BYTES)
 
     def per_day(self, key: tuple, make):
         """Like memo(), for the few things every measure of a page needs for its date (each child's
