@@ -38,9 +38,11 @@ DATE_COLUMNS = {"dob", "decom", "dec", "review", "duc", "start", "end", "raised"
 
 
 # What in_care_on() keeps of each open episode: one copy per date asked about is held.
-IN_CARE_COLUMNS = ["_id", "la", "child", "period", "ls", "place", "place_provider", "pl_post"]
+IN_CARE_COLUMNS = ["_id", "la", "period", "ls", "place", "place_provider", "pl_post"]  # child: by _id
 COMPACT_FROM_ROWS = 1000  # smaller frames are not worth converting
+COMPACT_SHARE = 4  # a column is converted when it has at most one distinct value in this many rows
 MEMO_ENTRIES = 512
+FACTS_ENTRIES = 2048  # about 16 a period; the byte budget is what binds
 PER_DAY_ENTRIES = 48  # every period end the filter bar offers (6 years and their quarters), and more
 MEMO_BYTES = int(float(os.environ.get("IRO_MEMO_MB", "512")) * 1024 * 1024)
 FACTS_BYTES = int(float(os.environ.get("IRO_FACTS_MB", "1280")) * 1024 * 1024)
@@ -65,7 +67,7 @@ def _compact(value):
     if not isinstance(value, pd.DataFrame) or len(value) < COMPACT_FROM_ROWS:
         return value
     repeated = [c for c in value.columns if pd.api.types.is_string_dtype(value[c].dtype)
-                and not isinstance(value[c].dtype, pd.CategoricalDtype) and value[c].nunique() <= len(value) // 4]
+                and not isinstance(value[c].dtype, pd.CategoricalDtype) and value[c].nunique() <= len(value) // COMPACT_SHARE]
     return value.astype({c: "category" for c in repeated}) if repeated else value
 
 
@@ -185,7 +187,7 @@ class Dataset:
         review held in the period and whether it was on time): worked out once, then cut to each
         selection of children in a few milliseconds. Kept apart from memo(), whose filtered cuts
         come and go with every filter change, and bounded by bytes."""
-        return self._bounded("_facts", key, lambda: _compact(make()), MEMO_ENTRIES, FACTS_BYTES)
+        return self._bounded("_facts", key, lambda: _compact(make()), FACTS_ENTRIES, FACTS_BYTES)
 
     def per_day(self, key: tuple, make):
         """Like memo(), for the few things every measure of a page needs for its date (each child's

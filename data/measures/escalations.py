@@ -33,7 +33,7 @@ def escalations_raised(ctx: Context) -> Result:
     by_stage = raised["highest_stage"].value_counts().reindex(list(STAGES), fill_value=0)
     breakdown = pd.DataFrame({"group": [STAGE_LABELS[s] for s in by_stage.index], "numerator": by_stage.to_numpy(),
                               "denominator": len(raised)})
-    by_category = raised["category"].value_counts()
+    by_category = raised["category"].astype(object).value_counts()  # as strings: ties in the order strings give
     categories = pd.DataFrame({"group": [CATEGORY_LABELS.get(c, c) for c in by_category.index],
                                "code": by_category.index, "numerator": by_category.to_numpy(),
                                "denominator": len(raised)})

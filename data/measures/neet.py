@@ -30,7 +30,7 @@ def cohort_16_17(ctx: Context) -> pd.DataFrame:
 def _cohort_16_17(ctx: Context) -> pd.DataFrame:
     """For every child in care on the as-at date (the selection is applied afterwards)."""
     day = pd.Timestamp(ctx.as_at)
-    people = ctx.data.in_care_on(ctx.as_at)[["la", "child", "place", "ls", "_id"]].reset_index(drop=True)
+    people = ctx.data.in_care_on(ctx.as_at)[["la", "place", "ls", "_id"]].reset_index(drop=True)
     numbers = people["_id"].to_numpy()
     people["dob"] = child_attribute(ctx.data, "dob", numbers)
     people["sex"] = child_attribute(ctx.data, "sex", numbers)
@@ -46,11 +46,17 @@ def _cohort_16_17(ctx: Context) -> pd.DataFrame:
     return people
 
 
+def with_child(ctx: Context, rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows for the list of young people: their pseudonymous id, looked up by child number (the
+    kept facts leave it out: it is a string per child, for every period)."""
+    return rows.assign(child=child_attribute(ctx.data, "child", rows["_id"]))
+
+
 def neet_16_17(ctx: Context) -> Result:
     people = cohort_16_17(ctx)
     known = people[people["activ"].notna()]
     unknown = len(people) - len(known)
-    rows = known[known["neet"]][["la", "child", "age", "place", "adviser", "status_date", "activ",
+    rows = with_child(ctx, known[known["neet"]])[["la", "child", "age", "place", "adviser", "status_date", "activ",
                                  "days_since_check", "check_overdue"]]
     return share_result("neet_16_17", "16-17 year olds in care who are NEET", ctx.period, ctx.as_at,
                         int(known["neet"].sum()), len(known), ctx.rules, rows=rows,
@@ -63,7 +69,7 @@ def neet_checks_overdue(ctx: Context) -> Result:
     neet = neet[neet["neet"]]
     return share_result("neet_checks_overdue", "NEET young people not checked in six weeks", ctx.period,
                         ctx.as_at, int(neet["check_overdue"].sum()), len(neet), ctx.rules,
-                        rows=neet[neet["check_overdue"]][["la", "child", "adviser", "status_date", "days_since_check"]])
+                        rows=with_child(ctx, neet[neet["check_overdue"]])[["la", "child", "adviser", "status_date", "days_since_check"]])
 
 
 def _oc3_for_year(ctx: Context) -> pd.DataFrame:

@@ -45,7 +45,8 @@ def cla_count(ctx: Context) -> Result:
     profiles = child_profiles(ctx.data, ctx.year_end)
     extras = {name: _counts(profile_counts(profiles, name, in_care["_id"])) for name in
               ("sex", "ethnic_group", "legal_status", "placement_group", "uasc", "age_band")}
-    extras["provider"] = _counts(in_care["place_provider"].fillna("Not recorded").value_counts().sort_index())
+    extras["provider"] = _counts(in_care["place_provider"].astype(object).fillna("Not recorded").value_counts()
+                                 .sort_index())
     extras["by_council"] = _counts(in_care["la"].value_counts().sort_index())
     return count_result("cla_count", "Children in care at the period end", ctx.period, ctx.year_end,
                         len(in_care), ctx.rules, extras=extras)
@@ -62,7 +63,9 @@ def cla_rate_per_10k(ctx: Context) -> Result:
 
 
 def _counts(counts: pd.Series) -> pd.DataFrame:
-    """Counts per group, in the order given, as a breakdown with each group's share."""
+    """Counts per group, in the order given, as a breakdown with each group's share. Groups with
+    none are left out (a categorical's value_counts lists every category)."""
+    counts = counts[counts > 0]
     total = int(counts.sum())
     return pd.DataFrame({"group": counts.index.astype(str), "numerator": counts.to_numpy().astype(int),
                          "denominator": total, "value": counts.to_numpy() / total if total else np.nan})
@@ -75,7 +78,7 @@ def _distances(ctx: Context, in_care: pd.DataFrame) -> pd.DataFrame:
 
 
 def _all_distances(ctx: Context, in_care: pd.DataFrame) -> pd.DataFrame:
-    out = in_care[["la", "child", "_id"]].copy()
+    out = in_care[["la", "_id"]].copy()
     out["miles"] = episode_miles(ctx.data)[in_care.index.to_numpy()]
     return out
 
@@ -123,7 +126,8 @@ def placed_over_20_miles(ctx: Context) -> Result:
     far = known[known["miles"] > 20]
     notes = (f"{unresolved} children left out: a home or placement postcode is missing or not in the "
              "postcode centroid file (never guessed).",) if unresolved else ()
-    rows = far.assign(miles=far["miles"].round(1))[["la", "child", "miles"]]
+    rows = far.assign(child=child_attribute(ctx.data, "child", far["_id"]), miles=far["miles"].round(1))[
+        ["la", "child", "miles"]]
     return share_result("placed_over_20_miles", "Placed more than 20 miles from home", ctx.period, ctx.year_end,
                         len(far), len(known), ctx.rules, notes=notes, rows=rows,
                         extras={"unresolved": unresolved})
@@ -131,7 +135,7 @@ def placed_over_20_miles(ctx: Context) -> Result:
 
 def placed_outside_la(ctx: Context) -> Result:
     in_care = ctx.everyone(("placed_outside", ctx.year_end, ctx.council.postcode_districts), lambda: _placed_outside(ctx))
-    known = in_care[in_care["pl_post"].notna()]
+    known = in_care[in_care["has_postcode"]]
     outside = known["outside"]
     missing = len(in_care) - len(known)
     notes = (f"{missing} children with no placement postcode are left out.",) if missing else ()
@@ -142,9 +146,10 @@ def placed_outside_la(ctx: Context) -> Result:
 def _placed_outside(ctx: Context) -> pd.DataFrame:
     """Every child in care at the period end: placement postcode, and whether it lies outside the
     council's own postcode districts."""
-    in_care = ctx.data.in_care_on(ctx.year_end)[["_id", "pl_post"]]
+    in_care = ctx.data.in_care_on(ctx.year_end)
     districts = pd.Series(episode_districts(ctx.data)[in_care.index.to_numpy()])
-    return in_care.assign(outside=~districts.isin(ctx.council.postcode_districts).to_numpy())
+    return pd.DataFrame({"_id": in_care["_id"].to_numpy(), "has_postcode": in_care["pl_post"].notna().to_numpy(),
+                         "outside": ~districts.isin(ctx.council.postcode_districts).to_numpy()})
 
 
 def stability_3plus_placements(ctx: Context) -> Result:
@@ -166,7 +171,7 @@ def _placements_in_year(ctx: Context) -> np.ndarray:
         episodes["rne"].isin(PLACEMENT_STARTS)
     numbers = episodes.loc[open_at_start | started_in_year, "_id"].to_numpy()
     slots = len(ctx.data.child_numbers) + 1
-    return np.bincount(np.where(numbers >= 0, numbers, slots - 1), minlength=slots)
+    return np.bincount(np.where(numbers >= 0, numbers, slots - 1), minlength=slots).astype("int32")
 
 
 def stability_long_term(ctx: Context) -> Result:
@@ -235,7 +240,7 @@ def exits_by_reason(ctx: Context) -> Result:
     breakdown = pd.DataFrame({"group": by_group.index, "numerator": by_group.to_numpy(),
                               "denominator": len(ended)})
     breakdown["value"] = breakdown["numerator"] / len(ended) if len(ended) else np.nan
-    codes = ended["rec"].value_counts()
+    codes = ended["rec"].astype(object).value_counts()  # as strings: ties in the order strings give
     detail = pd.DataFrame({"group": [EXIT_GROUP_OF.get(c, "Not a recognised code") for c in codes.index],
                            "code": codes.index, "meaning": [EXIT_MEANING.get(c, "Code not in the 903 list")
                                                             for c in codes.index],

@@ -79,7 +79,7 @@ def next_reviews_due(ctx: Context) -> pd.DataFrame:
 
 def _next_reviews_due(ctx: Context) -> pd.DataFrame:
     """For every child in care on the as-at date (the selection is applied afterwards)."""
-    due = ctx.data.in_care_on(ctx.as_at)[["la", "child", "period", "_id"]].copy()
+    due = ctx.data.in_care_on(ctx.as_at)[["la", "period", "_id"]].copy()
     periods = ctx.data.periods.set_index("period")["start"]
     due["period_start"] = due["period"].map(periods).astype("datetime64[s]")
     due["held_count"], due["last_review"] = _held_by(ctx.data, due["period"].to_numpy(), ctx.as_at)
@@ -110,7 +110,7 @@ def _held_by(data, periods: np.ndarray, day) -> tuple[np.ndarray, np.ndarray]:
 def reviews_overdue_now(ctx: Context) -> Result:
     due = next_reviews_due(ctx)
     overdue = due[due["next_due"] < pd.Timestamp(ctx.as_at)]
-    rows = overdue.assign(days_overdue=(pd.Timestamp(ctx.as_at) - overdue["next_due"]).dt.days)[
+    rows = overdue.assign(child=child_attribute(ctx.data, "child", overdue["_id"]), days_overdue=(pd.Timestamp(ctx.as_at) - overdue["next_due"]).dt.days)[
         ["la", "child", "last_review", "next_due", "days_overdue"]].sort_values("days_overdue", ascending=False)
     return count_result("reviews_overdue_now", "Children whose review is overdue", ctx.period, ctx.as_at,
                         len(overdue), ctx.rules, rows=rows)
@@ -120,7 +120,8 @@ def reviews_due_next_28_days(ctx: Context) -> Result:
     due = next_reviews_due(ctx)
     today = pd.Timestamp(ctx.as_at)
     soon = due[(due["next_due"] >= today) & (due["next_due"] <= today + timedelta(days=28))]
-    rows = soon[["la", "child", "last_review", "next_due"]].sort_values("next_due")
+    rows = soon.assign(child=child_attribute(ctx.data, "child", soon["_id"]))[
+        ["la", "child", "last_review", "next_due"]].sort_values("next_due")
     return count_result("reviews_due_next_28_days", "Reviews coming due in the next 28 days", ctx.period,
                         ctx.as_at, len(soon), {}, rows=rows)
 
