@@ -281,14 +281,17 @@ def child_codes(data: Dataset, frame: pd.DataFrame) -> np.ndarray:
 
 
 def selection_mask(data: Dataset, profiles: pd.DataFrame, filters: Filters) -> np.ndarray:
-    """True at the number of every selected child, with one extra False slot for -1."""
-    mask = pd.Series(True, index=profiles.index)
+    """True at the number of every selected child, with one extra False slot for -1. Profiles are
+    in child-number order and their attributes categoricals: each filter is a lookup of the
+    chosen categories by code, not a comparison of strings."""
+    mask = np.ones(len(profiles), dtype=bool)
     for name, values in filters.as_dict().items():
-        mask &= profiles[name].isin(values)
-    selected = np.zeros(len(child_ids(data)) + 1, dtype=bool)
-    ids = profiles.loc[mask, "_id"].to_numpy()
-    selected[ids[ids >= 0]] = True
-    return selected
+        column = profiles[name].cat
+        chosen = np.zeros(len(column.categories) + 1, dtype=bool)  # the last slot: missing (code -1)
+        positions = column.categories.get_indexer(list(values))
+        chosen[positions[positions >= 0]] = True
+        mask &= chosen[column.codes.to_numpy()]
+    return np.append(mask, False)
 
 
 def _keys(frame: pd.DataFrame) -> pd.MultiIndex:
