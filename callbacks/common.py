@@ -29,9 +29,10 @@ class Request:
     def as_at_text(self) -> str:
         return (self.scope.as_at or self.scope.period.end).strftime("%d %B %Y")
 
-    def result(self, measure_id: str, scope: Scope | None = None) -> Result:
-        """A measure as this viewer may see it (suppressed for the committee, rows only for managers)."""
-        return disclosure.shown(self.settings, self.data, scope or self.scope, measure_id, self.viewer.role)
+    def result(self, measure_id: str, scope: Scope | None = None, detail: bool = True) -> Result:
+        """A measure as this viewer may see it (suppressed for the committee, rows only for managers);
+        detail=False: its headline figures only."""
+        return disclosure.shown(self.settings, self.data, scope or self.scope, measure_id, self.viewer.role, detail)
 
     def previous(self, measure_id: str) -> Result:
         return self.result(measure_id, Scope(self.scope.period.previous(), None, self.scope.filters))
@@ -40,7 +41,9 @@ class Request:
         rows = []
         for period in periods:
             as_at = self.scope.as_at if period == self.scope.period else None
-            r = self.result(measure_id, Scope(period, as_at, self.scope.filters))
+            # the period shown and the one before are wanted in full anyway (the tile): the rest, headline only
+            detail = period in (self.scope.period, self.scope.period.previous())
+            r = self.result(measure_id, Scope(period, as_at, self.scope.filters), detail=detail)
             rows.append({"period": period.label, "value": r.value, "numerator": r.numerator,
                          "denominator": r.denominator, "status": r.status})
         return pd.DataFrame(rows)

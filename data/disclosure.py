@@ -9,9 +9,9 @@ from data.measures.result import Result
 from data.measures.suppression import SUPPRESSED_ROLES, for_role
 
 
-def shown(settings, data: Dataset, scope: Scope, measure_id: str, role: str) -> Result:
-    raw = results_cache.result(settings, data, scope, measure_id)
+def shown(settings, data: Dataset, scope: Scope, measure_id: str, role: str, detail: bool = True) -> Result:
+    raw = results_cache.result(settings, data, scope, measure_id, detail)
     parents = ()
     if role in SUPPRESSED_ROLES:
-        parents = tuple(results_cache.result(settings, data, wider, measure_id) for wider in scope.wider())
+        parents = tuple(results_cache.result(settings, data, wider, measure_id, detail) for wider in scope.wider())
     return for_role(raw, role, settings.suppression_threshold, parents)

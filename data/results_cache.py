@@ -50,16 +50,17 @@ def _shared(url: str):
     return redis.Redis.from_url(url)
 
 
-def _key(database_url: str, data: Dataset, scope: Scope, measure_id: str) -> str:
-    """Which database, which import of it, which measure, which period, date and filters."""
-    raw = repr((database_url, data.version, measure_id, scope.period.label, scope.as_at,
+def _key(database_url: str, data: Dataset, scope: Scope, measure_id: str, detail: bool) -> str:
+    """Which database, which import of it, which measure (in full or headline only), which period,
+    date and filters."""
+    raw = repr((database_url, data.version, measure_id, detail, scope.period.label, scope.as_at,
                 sorted(scope.filters.as_dict().items())))
     return "iro:result:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
-def result(settings, data: Dataset, scope: Scope, measure_id: str) -> Result:
-    """One measure for one scope, computed once per data version."""
-    key = _key(settings.database_url, data, scope, measure_id)
+def result(settings, data: Dataset, scope: Scope, measure_id: str, detail: bool = True) -> Result:
+    """One measure for one scope, computed once per data version (detail: see report.measure)."""
+    key = _key(settings.database_url, data, scope, measure_id, detail)
     found = _local.get(key)
     if found is not None:
         return found
@@ -70,7 +71,7 @@ def result(settings, data: Dataset, scope: Scope, measure_id: str) -> Result:
             _local.set(key, found)
             return found
     council = Council(settings.population_0_17, settings.postcode_districts)
-    found = measure(data, measure_id, scope, settings.measure_rules, council)
+    found = measure(data, measure_id, scope, settings.measure_rules, council, detail)
     _local.set(key, found)
     if settings.cache_url:
         _shared(settings.cache_url).set(key, pickle.dumps(found), ex=SHARED_TIMEOUT)

@@ -1,7 +1,12 @@
-"""Per-period facts are kept with repeated strings as categoricals (Dataset.facts). Categoricals
+"""Two shortcuts must never change a figure.
+
+Per-period facts are kept with repeated strings as categoricals (Dataset.facts). Categoricals
 behave differently from strings in places (a value_counts lists every category, fillna refuses a
 new value), so every measure and breakdown must give the same answer either way: here with
-every string column of every kept frame converted, against the plain frames."""
+every string column of every kept frame converted, against the plain frames.
+
+A trend's points are computed headline only (report.measure(detail=False)): value, counts and
+status must be exactly those of the full measure."""
 from __future__ import annotations
 
 import pandas as pd
@@ -59,3 +64,15 @@ def test_every_measure_is_the_same_with_facts_kept_as_categoricals(both, scope):
         actual = measure(compact, measure_id, scope, settings.measure_rules, council)
         for part in ("value", "numerator", "denominator", "status", "breakdown", "rows", "extras", "notes"):
             assert _plain(getattr(actual, part)) == _plain(getattr(expected, part)), (measure_id, part)
+
+
+@pytest.mark.parametrize("scope", SCOPES, ids=lambda s: f"{s.period.label} {s.filters.as_dict()}")
+def test_headline_only_gives_the_full_measures_figures(both, scope):
+    settings, plain, _ = both
+    council = Council(settings.population_0_17, settings.postcode_districts)
+    for m in MEASURES:
+        full = measure(plain, m.id, scope, settings.measure_rules, council)
+        headline = measure(plain, m.id, scope, settings.measure_rules, council, detail=False)
+        for part in ("value", "numerator", "denominator", "status", "unit", "label"):
+            assert getattr(headline, part) == getattr(full, part), (m.id, part)
+        assert headline.rows is None or m.id not in {"review_timeliness", "neet_16_17"}, m.id

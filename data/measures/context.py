@@ -30,6 +30,7 @@ class Context:
     council: Council
     filters: Filters = field(default_factory=Filters)
     children: np.ndarray | None = None  # True at each selected child's number (filters.child_ids); None: all
+    detail: bool = True  # False: the headline figures only (a trend's points), no breakdowns, extras or lists
 
     def table(self, name: str) -> pd.DataFrame:
         """A dataset table cut to the selected children, once per dataset, table and selection."""
@@ -71,10 +72,10 @@ class Context:
 
 
 def make_context(data: Dataset, period: Period, rules: dict[str, MeasureRule], council: Council,
-                 as_at: date | None = None, filters: Filters | None = None) -> Context:
+                 as_at: date | None = None, filters: Filters | None = None, detail: bool = True) -> Context:
     """As-at defaults to the period's last day. Filters become a set of children once, here."""
     as_at = as_at or period.end
     filters = filters or Filters()
     children = data.memo(("selected", as_at, filters),
                          lambda: selection_mask(data, child_profiles(data, as_at), filters)) if filters.active else None
-    return Context(data, period, as_at, rules, council, filters, children)
+    return Context(data, period, as_at, rules, council, filters, children, detail)

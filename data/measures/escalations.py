@@ -30,6 +30,8 @@ def _raised_in_period(ctx: Context) -> pd.DataFrame:
 
 def escalations_raised(ctx: Context) -> Result:
     raised = _raised_in_period(ctx)
+    if not ctx.detail:
+        return count_result("escalations_raised", "Escalations raised", ctx.period, ctx.as_at, len(raised), {})
     by_stage = raised["highest_stage"].value_counts().reindex(list(STAGES), fill_value=0)
     breakdown = pd.DataFrame({"group": [STAGE_LABELS[s] for s in by_stage.index], "numerator": by_stage.to_numpy(),
                               "denominator": len(raised)})
@@ -57,6 +59,9 @@ def escalations_resolved_in_time(ctx: Context) -> Result:
     status = ctx.cut(ctx.data.derived(("resolution_status",), lambda: resolution_status(ctx.data.escalations)))
     as_at = pd.Timestamp(ctx.as_at)
     decided = status[(status["decided_on"] >= ctx.start) & (status["decided_on"] <= min(ctx.end, as_at))]
+    if not ctx.detail:
+        return share_result("escalations_resolved_in_time", "Formal escalations resolved within 20 working days",
+                            ctx.period, ctx.as_at, int(decided["in_time"].sum()), len(decided), ctx.rules)
     open_now = status[(status["raised"] <= as_at) & (status["resolved"].isna() | (status["resolved"] > as_at))]
     ages = (as_at - open_now["raised"]).dt.days
     open_by_age = pd.cut(ages, [-1, 28, 56, 91, 100000], labels=["Up to 4 weeks", "4 to 8 weeks",

@@ -56,6 +56,9 @@ def neet_16_17(ctx: Context) -> Result:
     people = cohort_16_17(ctx)
     known = people[people["activ"].notna()]
     unknown = len(people) - len(known)
+    if not ctx.detail:
+        return share_result("neet_16_17", "16-17 year olds in care who are NEET", ctx.period, ctx.as_at,
+                            int(known["neet"].sum()), len(known), ctx.rules)
     rows = with_child(ctx, known[known["neet"]])[["la", "child", "age", "place", "adviser", "status_date", "activ",
                                  "days_since_check", "check_overdue"]]
     return share_result("neet_16_17", "16-17 year olds in care who are NEET", ctx.period, ctx.as_at,
@@ -67,9 +70,10 @@ def neet_16_17(ctx: Context) -> Result:
 def neet_checks_overdue(ctx: Context) -> Result:
     neet = cohort_16_17(ctx)
     neet = neet[neet["neet"]]
+    rows = with_child(ctx, neet[neet["check_overdue"]])[["la", "child", "adviser", "status_date", "days_since_check"]] \
+        if ctx.detail else None
     return share_result("neet_checks_overdue", "NEET young people not checked in six weeks", ctx.period,
-                        ctx.as_at, int(neet["check_overdue"].sum()), len(neet), ctx.rules,
-                        rows=with_child(ctx, neet[neet["check_overdue"]])[["la", "child", "adviser", "status_date", "days_since_check"]])
+                        ctx.as_at, int(neet["check_overdue"].sum()), len(neet), ctx.rules, rows=rows)
 
 
 def _oc3_for_year(ctx: Context) -> pd.DataFrame:
@@ -97,6 +101,9 @@ def age_on_birthday_in_year(dob: pd.Series, year: int) -> pd.Series:
 def care_leavers_neet(ctx: Context) -> Result:
     oc3 = _oc3_for_year(ctx)
     in_touch = oc3[oc3["in_touch"] == "YES"].assign(neet=lambda f: f["activ"].isin(NEET))
+    if not ctx.detail:
+        return share_result("care_leavers_neet", "Care leavers who are NEET", ctx.period, ctx.as_at,
+                            int(in_touch["neet"].sum()), len(in_touch), ctx.rules)
     by_age = in_touch.groupby("age_group")["neet"].agg(["sum", "size"])
     breakdown = pd.DataFrame({"group": by_age.index, "numerator": by_age["sum"].astype(int).to_numpy(),
                               "denominator": by_age["size"].astype(int).to_numpy()})

@@ -42,6 +42,9 @@ def _in_care_at_end(ctx: Context) -> pd.DataFrame:
 
 def cla_count(ctx: Context) -> Result:
     in_care = _in_care_at_end(ctx)
+    if not ctx.detail:
+        return count_result("cla_count", "Children in care at the period end", ctx.period, ctx.year_end,
+                            len(in_care), ctx.rules)
     profiles = child_profiles(ctx.data, ctx.year_end)
     extras = {name: _counts(profile_counts(profiles, name, in_care["_id"])) for name in
               ("sex", "ethnic_group", "legal_status", "placement_group", "uasc", "age_band")}
@@ -126,6 +129,9 @@ def placed_over_20_miles(ctx: Context) -> Result:
     far = known[known["miles"] > 20]
     notes = (f"{unresolved} children left out: a home or placement postcode is missing or not in the "
              "postcode centroid file (never guessed).",) if unresolved else ()
+    if not ctx.detail:
+        return share_result("placed_over_20_miles", "Placed more than 20 miles from home", ctx.period,
+                            ctx.year_end, len(far), len(known), ctx.rules, notes=notes)
     rows = far.assign(child=child_attribute(ctx.data, "child", far["_id"]), miles=far["miles"].round(1))[
         ["la", "child", "miles"]]
     return share_result("placed_over_20_miles", "Placed more than 20 miles from home", ctx.period, ctx.year_end,
@@ -234,6 +240,8 @@ def uasc_share(ctx: Context) -> Result:
 
 def exits_by_reason(ctx: Context) -> Result:
     ended = ctx.everyone(("exits", ctx.period), lambda: _exits(ctx))
+    if not ctx.detail:
+        return count_result("exits_by_reason", "Children leaving care", ctx.period, ctx.as_at, len(ended), {})
     groups = ended["rec"].map(EXIT_GROUP_OF).fillna("Not a recognised code")
     by_group = groups.value_counts().reindex(list(EXIT_GROUPS) + ["Not a recognised code"], fill_value=0)
     by_group = by_group[(by_group > 0) | by_group.index.isin(list(EXIT_GROUPS))]

@@ -31,8 +31,10 @@ class Scope:
 
 
 def measure(data: Dataset, measure_id: str, scope: Scope, rules: dict[str, MeasureRule],
-            council: Council) -> Result:
-    ctx = make_context(data, scope.period, rules, council, scope.as_at, scope.filters)
+            council: Council, detail: bool = True) -> Result:
+    """One measure; with detail=False only its headline figures (value, counts, status), which is
+    all a trend's points need and a fraction of the work at the size of England."""
+    ctx = make_context(data, scope.period, rules, council, scope.as_at, scope.filters, detail)
     compute = MEASURES_BY_ID[measure_id].compute if measure_id in MEASURES_BY_ID else BREAKDOWNS[measure_id]
     return compute(ctx)
 

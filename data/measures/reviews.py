@@ -45,6 +45,9 @@ def _reviews_in_period(ctx: Context) -> pd.DataFrame:
 
 def review_timeliness(ctx: Context) -> Result:
     reviews = _reviews_in_period(ctx).copy()
+    if not ctx.detail:
+        return share_result("review_timeliness", "Reviews held in timescale", ctx.period, ctx.as_at,
+                            int(reviews["on_time"].sum()), len(reviews), ctx.rules)
     reviews["kind"] = reviews["number"].map(REVIEW_KIND).fillna("Later reviews")
     breakdown = _share_by(reviews, "kind", "on_time", order=["First review", "Second review", "Later reviews"])
     late = reviews[~reviews["on_time"]]
@@ -110,6 +113,9 @@ def _held_by(data, periods: np.ndarray, day) -> tuple[np.ndarray, np.ndarray]:
 def reviews_overdue_now(ctx: Context) -> Result:
     due = next_reviews_due(ctx)
     overdue = due[due["next_due"] < pd.Timestamp(ctx.as_at)]
+    if not ctx.detail:
+        return count_result("reviews_overdue_now", "Children whose review is overdue", ctx.period, ctx.as_at,
+                            len(overdue), ctx.rules)
     rows = overdue.assign(child=child_attribute(ctx.data, "child", overdue["_id"]), days_overdue=(pd.Timestamp(ctx.as_at) - overdue["next_due"]).dt.days)[
         ["la", "child", "last_review", "next_due", "days_overdue"]].sort_values("days_overdue", ascending=False)
     return count_result("reviews_overdue_now", "Children whose review is overdue", ctx.period, ctx.as_at,
@@ -120,6 +126,9 @@ def reviews_due_next_28_days(ctx: Context) -> Result:
     due = next_reviews_due(ctx)
     today = pd.Timestamp(ctx.as_at)
     soon = due[(due["next_due"] >= today) & (due["next_due"] <= today + timedelta(days=28))]
+    if not ctx.detail:
+        return count_result("reviews_due_next_28_days", "Reviews coming due in the next 28 days", ctx.period,
+                            ctx.as_at, len(soon), {})
     rows = soon.assign(child=child_attribute(ctx.data, "child", soon["_id"]))[
         ["la", "child", "last_review", "next_due"]].sort_values("next_due")
     return count_result("reviews_due_next_28_days", "Reviews coming due in the next 28 days", ctx.period,
@@ -170,6 +179,9 @@ def _feedback_in_period(ctx: Context) -> pd.DataFrame:
 def feedback_response_rate(ctx: Context) -> Result:
     feedback = _feedback_in_period(ctx)
     returned = feedback["returned"] == "Y"
+    if not ctx.detail:
+        return share_result("feedback_response_rate", "Review feedback returned", ctx.period, ctx.as_at,
+                            int(returned.sum()), len(feedback), ctx.rules)
     breakdown = _share_by(feedback.assign(returned_flag=returned), "respondent", "returned_flag",
                           order=list(RESPONDENTS))
     breakdown["group"] = breakdown["group"].map(RESPONDENTS)
@@ -179,11 +191,10 @@ def feedback_response_rate(ctx: Context) -> Result:
 
 def advocate_offered(ctx: Context) -> Result:
     """Per review of a child aged 11 or over with a feedback record: was an advocate offered?"""
-    feedback = _feedback_in_period(ctx)
     eligible = ctx.everyone(("advocate_eligible", ctx.period), lambda: _advocate_eligible(ctx))
+    extras = {"chaired": _chaired(_feedback_in_period(ctx))} if ctx.detail else {}
     return share_result("advocate_offered", "Advocate offered (children aged 11+)", ctx.period, ctx.as_at,
-                        int(eligible["offered"].sum()), len(eligible), ctx.rules,
-                        extras={"chaired": _chaired(feedback)})
+                        int(eligible["offered"].sum()), len(eligible), ctx.rules, extras=extras)
 
 
 def _advocate_eligible(ctx: Context) -> pd.DataFrame:

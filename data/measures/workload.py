@@ -30,18 +30,21 @@ def iro_caseload(ctx: Context) -> Result:
     active = iros[(iros["start"].isna() | (iros["start"] <= day)) & (iros["end"].isna() | (iros["end"] >= day))]
     if ctx.filters.council:
         active = active[active["la"].isin(ctx.filters.council)]
+    fte = float(active["fte"].sum())
+    value = len(allocated) / fte if fte else None
+    rule = ctx.rules.get("iro_caseload")
+    status = rag_status(value, len(allocated) if fte else 0, rule)
+    if not ctx.detail:
+        return Result("iro_caseload", "Children per full-time IRO", str(ctx.period), str(ctx.as_at), RATIO, value,
+                      len(allocated), None, status, rule)
     per_iro = allocated.groupby(["la", "iro_id"]).size().rename("children").reset_index()
     per_iro = active[["la", "iro_id", "name", "team", "fte"]].merge(per_iro, on=["la", "iro_id"], how="left")
     per_iro["children"] = per_iro["children"].fillna(0).astype(int)
     per_iro["per_fte"] = per_iro["children"] / per_iro["fte"].where(per_iro["fte"] > 0)
-    fte = float(active["fte"].sum())
-    value = len(allocated) / fte if fte else None
-    rule = ctx.rules.get("iro_caseload")
     breakdown = per_iro.rename(columns={"name": "group", "children": "numerator", "per_fte": "value"})[
         ["group", "iro_id", "team", "numerator", "fte", "value"]].sort_values("value", ascending=False)
     unallocated = len(in_care) - len(allocated)
     notes = (f"{unallocated} children in care have no IRO allocation recorded on this date.",) if unallocated else ()
     return Result("iro_caseload", "Children per full-time IRO", str(ctx.period), str(ctx.as_at), RATIO, value,
-                  len(allocated), None, rag_status(value, len(allocated) if fte else 0, rule), rule,
-                  breakdown=breakdown.reset_index(drop=True), notes=notes,
+                  len(allocated), None, status, rule, breakdown=breakdown.reset_index(drop=True), notes=notes,
                   extras={"fte": fte, "guide_band": GUIDE_BAND})
