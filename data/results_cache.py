@@ -8,10 +8,13 @@ The data version is part of every key, so an import makes every older entry unre
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import threading
 from collections import OrderedDict
 from functools import lru_cache
+
+import pandas as pd
 
 from data.measures.context import Council
 from data.measures.dataset import Dataset
@@ -19,12 +22,19 @@ from data.measures.report import Scope, measure
 from data.measures.result import Result
 
 LOCAL_ENTRIES = 20000
+LOCAL_BYTES = int(float(os.environ.get("IRO_RESULTS_MB", "256")) * 1024 * 1024)
 SHARED_TIMEOUT = 24 * 3600
 
 
 class LocalCache:
-    def __init__(self, size: int):
-        self.size, self.items, self.lock = size, OrderedDict(), threading.Lock()
+    """Least recently used first out, bounded by count and by bytes: a result can carry a list of
+    tens of thousands of children at the size of England."""
+
+    def __init__(self, size: int, budget: int):
+        self.size, self.budget, self.lock = size, budget, threading.Lock()
+        self.items: OrderedDict = OrderedDict()
+        self.sizes: dict[str, int] = {}
+        self.total = 0
 
     def get(self, key: str):
         with self.lock:
@@ -35,13 +45,22 @@ class LocalCache:
 
     def set(self, key: str, value) -> None:
         with self.lock:
+            self.total -= self.sizes.get(key, 0)
             self.items[key] = value
             self.items.move_to_end(key)
-            while len(self.items) > self.size:
-                self.items.popitem(last=False)
+            self.sizes[key] = _result_bytes(value)
+            self.total += self.sizes[key]
+            while len(self.items) > 1 and (len(self.items) > self.size or self.total > self.budget):
+                oldest, _ = self.items.popitem(last=False)
+                self.total -= self.sizes.pop(oldest)
 
 
-_local = LocalCache(LOCAL_ENTRIES)
+def _result_bytes(result: Result) -> int:
+    frames = [result.breakdown, result.rows, *result.extras.values()]
+    return 1024 + sum(int(f.memory_usage(index=True, deep=True).sum()) for f in frames if isinstance(f, pd.DataFrame))
+
+
+_local = LocalCache(LOCAL_ENTRIES, LOCAL_BYTES)
 
 
 @lru_cache(maxsize=4)
