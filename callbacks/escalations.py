@@ -4,6 +4,7 @@ from callbacks.audit import log_children
 from callbacks.common import request_for
 from callbacks.router import FILTER_INPUTS
 from dashboard import ids
+from dashboard.child_lists import on_page
 from dashboard.pages import escalations
 
 
@@ -19,5 +20,5 @@ def render(*inputs):
             "trend": request.trend("escalations_resolved_in_time", request.scope.period.run(5)),
             "show_children": request.viewer.sees_children}
     if request.viewer.sees_children:
-        log_children(request.viewer, "escalations page: open escalations", view["in_time"]["result"].rows)
+        log_children(request.viewer, "escalations page: open escalations", on_page(view["in_time"]["result"].rows))
     return escalations.content(view)

@@ -4,6 +4,7 @@ from callbacks.audit import log_children
 from callbacks.common import request_for
 from callbacks.router import FILTER_INPUTS
 from dashboard import ids
+from dashboard.child_lists import on_page
 from dashboard.pages import reviews
 
 RUN = {"year": 5, "quarter": 8, "month": 12}
@@ -29,5 +30,5 @@ def render(*inputs):
     }
     if request.viewer.sees_children:
         log_children(request.viewer, "reviews page: overdue and coming-due lists",
-                     view["overdue"]["result"].rows, view["due_soon"]["result"].rows)
+                     on_page(view["overdue"]["result"].rows), on_page(view["due_soon"]["result"].rows))
     return reviews.content(view)

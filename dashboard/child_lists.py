@@ -34,6 +34,15 @@ CHILD_LISTS = {spec.slug: spec for spec in (
 )}
 
 
+PAGE_ROWS = 200  # a page lists at most this many (most overdue first); the download holds them all
+
+
+def on_page(rows: pd.DataFrame | None) -> pd.DataFrame | None:
+    """The children a page lists (and so the ones its view records): the first PAGE_ROWS. At the
+    size of England a list can run to thousands, which no one reads on screen."""
+    return None if rows is None else rows.head(PAGE_ROWS)
+
+
 def shown_columns(spec: ChildList, rows: pd.DataFrame) -> pd.DataFrame:
     """The list's columns under their headings, dates as day/month/year."""
     shown = rows[list(spec.columns)].rename(columns=spec.columns)

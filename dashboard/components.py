@@ -87,24 +87,27 @@ def data_table(frame: pd.DataFrame, caption: str, formats: dict | None = None) -
 
 
 def table_view(frame: pd.DataFrame, caption: str, file_name: str, formats: dict | None = None,
-               summary: str = "Show as table") -> html.Details:
-    """'Show as table': the chart's own numbers, and a CSV of exactly those."""
+               summary: str = "Show as table", download: pd.DataFrame | None = None) -> html.Details:
+    """'Show as table': the chart's own numbers, and a CSV of exactly those (or of `download`, every
+    group, where the chart shows only some)."""
     return html.Details([
         html.Summary(summary),
         html.Div(data_table(frame, caption, formats), className="table-responsive"),
-        html.A("Download this table (CSV)", href=csv_href(frame), download=f"{file_name}.csv",
+        html.A("Download this table (CSV)" if download is None else f"Download all {len(download):,} rows (CSV)",
+               href=csv_href(frame if download is None else download), download=f"{file_name}.csv",
                className="small"),
     ], className="table-view mt-1")
 
 
 def chart_card(title: str, figure, table: pd.DataFrame, file_name: str, description: str = "",
-               notes: tuple[str, ...] = (), formats: dict | None = None, graph_id=None) -> dbc.Card:
+               notes: tuple[str, ...] = (), formats: dict | None = None, graph_id=None,
+               download: pd.DataFrame | None = None) -> dbc.Card:
     body = [html.H3(title, className="h6 card-title")]
     if description:
         body.append(html.P(description, className="small text-body-secondary mb-1"))
     figure.update_layout(title=None, margin={"t": 30})  # the card's heading names the chart
     body.append(graph(figure, graph_id))
-    body.append(table_view(table, title, file_name, formats))
+    body.append(table_view(table, title, file_name, formats, download=download))
     body += [html.P(note, className="small mb-0 mt-1") for note in notes]
     return dbc.Card(dbc.CardBody(body), className="mb-3 h-100")
 

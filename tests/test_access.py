@@ -232,3 +232,21 @@ def test_a017_the_same_tables_for_a_director_do_hold_small_counts(app_settings):
             found += sum(1 for row in rows for column, cell in zip(head, row)
                          if column in COUNT_COLUMNS and cell.replace(",", "").strip() in {"1", "2", "3", "4"})
     assert found > 0
+
+
+def test_a018_a_long_list_shows_its_first_rows_and_the_view_records_only_those(app_settings, monkeypatch):
+    """At the size of England a list runs to thousands: the page lists the first PAGE_ROWS (most
+    overdue first), says how many there are, offers them all as a download, and the audit log
+    names exactly the children sent."""
+    from data import audit
+    from dashboard import child_lists
+    _, settings = app_settings
+    monkeypatch.setattr(child_lists, "PAGE_ROWS", 2)
+    text = _callback(_client(app_settings, "manager"), "reviews").get_data(as_text=True)
+    totals = [int(n.replace(",", "")) for n in re.findall(r"\(([\d,]+); the first 2 are listed here\)", text)]
+    assert totals and all(total > 2 for total in totals), "the demo council should have a list longer than 2"
+    assert all(f"Download all {total:,} (CSV)" in text for total in totals)
+    logged = audit.entries(settings, limit=1).iloc[0]
+    assert logged["What"].startswith("reviews page")
+    assert 1 <= logged["Number of children"] <= 4, "only the children listed (two from each list) are recorded"
+    assert all(child.split(":")[1] in text for child in logged["Children"].split())

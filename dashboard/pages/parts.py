@@ -6,8 +6,22 @@ import pandas as pd
 from dash import html
 
 from dashboard import figures
-from dashboard.child_lists import ChildList, download_path, shown_columns
+from dashboard.child_lists import ChildList, download_path, on_page, shown_columns
 from dashboard.components import chart_card, data_table, format_value, tile
+
+MOST_BARS = 25  # more bars than this make a chart nobody can read (England has 1,350 IROs)
+
+
+def most_telling(frame: pd.DataFrame, order_by: str, ascending: bool, noun: str) -> tuple[pd.DataFrame, tuple]:
+    """At most MOST_BARS groups for a chart and its table, those a manager would look at first,
+    with a note saying so; the CSV still holds every group."""
+    if len(frame) <= MOST_BARS:
+        return frame, ()
+    shown = frame.sort_values(order_by, ascending=ascending, kind="stable").head(MOST_BARS)
+    which = "lowest" if ascending else "highest"
+    return shown, (f"Showing the {MOST_BARS} {noun} with the {which} figures of {len(frame):,}; filter by council "
+                   "or team to see others, or download them all.",)
+
 
 def tiles(entries: list[dict], href: str = "#") -> dbc.Row:
     return dbc.Row([dbc.Col(tile(e, href), xs=12, sm=6, lg=3, className="mb-3") for e in entries])
@@ -46,10 +60,14 @@ def breakdown_card(title: str, frame: pd.DataFrame | None, unit: str, file_name:
     if frame is None or frame.empty:
         return dbc.Card(dbc.CardBody([html.H3(title, className="h6"), html.P("No data for this period.")]),
                         className="mb-3 h-100")
+    everything, _ = _table_for(frame, unit, label)
+    frame, shortened = most_telling(frame, "value" if unit == "percent" else "numerator", unit == "percent",
+                                    {"Group": "groups", "IRO": "IROs"}.get(label, label.lower() + "s"))
     figure = figures.breakdown_bars(frame, title, unit, axis_title or ("Share" if unit == "percent" else "Number"),
                                     target)
     table, formats = _table_for(frame, unit, label)
-    return chart_card(title, figure, table, file_name, description, notes, formats)
+    return chart_card(title, figure, table, file_name, description, tuple(notes) + shortened, formats,
+                      download=everything if shortened else None)
 
 
 def child_list(spec: ChildList, rows: pd.DataFrame | None, query: str) -> html.Section:
@@ -59,10 +77,13 @@ def child_list(spec: ChildList, rows: pd.DataFrame | None, query: str) -> html.S
         return html.Section()
     if rows.empty:
         return html.Section([html.H3(spec.title, className="h6"), html.P(spec.empty)])
-    shown = shown_columns(spec, rows)
+    shown = shown_columns(spec, on_page(rows))
+    heading = f"{spec.title} ({len(rows):,})" if len(shown) == len(rows) else \
+        f"{spec.title} ({len(rows):,}; the first {len(shown):,} are listed here)"
     return html.Section([
-        html.H3(f"{spec.title} ({len(shown)})", className="h6"),
+        html.H3(heading, className="h6"),
         html.Div(data_table(shown, spec.title), className="table-responsive child-list", tabIndex="0", role="region",
                  **{"aria-label": f"{spec.title}, scrollable"}),
-        html.A("Download this list (CSV)", href=download_path(spec, query), className="small"),
+        html.A("Download this list (CSV)" if len(shown) == len(rows) else f"Download all {len(rows):,} (CSV)",
+               href=download_path(spec, query), className="small"),
     ], className="mb-3")

@@ -7,7 +7,7 @@ from dash import html
 from dashboard import figures
 from dashboard.components import chart_card, format_value
 from dashboard.pages.frame import cards_row, page_frame, period_heading
-from dashboard.pages.parts import tiles, trend_card
+from dashboard.pages.parts import most_telling, tiles, trend_card
 
 
 def layout(values, options, show_council, role):
@@ -23,11 +23,14 @@ def content(view: dict) -> html.Div:
     cards = [trend_card("Children per full-time IRO, by year end", view["trend"], "ratio", "Children per FTE",
                         "caseload-trend", band=band)]
     if per_iro is not None and not per_iro.empty:
-        figure = figures.caseload_bars(per_iro, "Children per full-time IRO, by IRO", band)
-        table = pd.DataFrame({"IRO": per_iro["group"], "Team": per_iro["team"], "Children": per_iro["numerator"],
-                              "FTE": per_iro["fte"], "Per full-time IRO": per_iro["value"]})
-        cards.append(chart_card("Children per full-time IRO, by IRO", figure, table, "caseload-by-iro",
-                                "The shaded band is the IRO Handbook's guide.",
+        def as_table(frame: pd.DataFrame) -> pd.DataFrame:
+            return pd.DataFrame({"IRO": frame["group"], "Team": frame["team"], "Children": frame["numerator"],
+                                 "FTE": frame["fte"], "Per full-time IRO": frame["value"]})
+        shown, shortened = most_telling(per_iro, "value", False, "IROs")
+        figure = figures.caseload_bars(shown, "Children per full-time IRO, by IRO", band)
+        cards.append(chart_card("Children per full-time IRO, by IRO", figure, as_table(shown), "caseload-by-iro",
+                                "The shaded band is the IRO Handbook's guide.", notes=shortened,
+                                download=as_table(per_iro) if shortened else None,
                                 formats={"Per full-time IRO": lambda v: format_value(v, "ratio"),
                                          "Children": lambda v: "withheld" if pd.isna(v) else f"{v:,.0f}"}))
     return html.Div([period_heading(view["period"], view["as_at"]), tiles([view["caseload"]]), cards_row(cards)])

@@ -70,7 +70,8 @@ def escalations_resolved_in_time(ctx: Context) -> Result:
     extras = {"open_by_age": pd.DataFrame({"group": counts.index.astype(str), "numerator": counts.to_numpy(),
                                            "denominator": len(open_now)})}
     rows = open_now.assign(days_open=ages)[["la", "child", "escalation_id", "raised", "highest_stage",
-                                             "category", "days_open"]]
+                                             "category", "days_open"]].sort_values("days_open", ascending=False,
+                                                                                   kind="stable")
     return share_result("escalations_resolved_in_time", "Formal escalations resolved within 20 working days",
                         ctx.period, ctx.as_at, int(decided["in_time"].sum()), len(decided), ctx.rules,
                         extras=extras, rows=rows)
