@@ -1,4 +1,6 @@
 """Escalations, IRO caseload and NEET measures on hand-made cases."""
+import pandas as pd
+
 from data.measures import escalations, neet, workload
 from tests.cases import EPISODES, ctx, data, ep
 
@@ -56,6 +58,18 @@ def test_iro_caseload_per_full_time_iro():
     per_iro = result.breakdown.set_index("iro_id")["value"].to_dict()
     assert per_iro == {"I1": 2.0, "I2": 2.0}
     assert "2 children in care have no IRO allocation" in result.notes[0]
+
+
+def test_iros_of_two_councils_with_one_name_are_told_apart():
+    episodes = pd.DataFrame([("111", *ep("A", "2023-01-01")), ("222", *ep("B", "2023-01-01"))],
+                            columns=["la", *EPISODES.split()])
+    iros = pd.DataFrame([("111", "I1", "IRO 1", "T", 1.0, None, None), ("222", "I1", "IRO 1", "T", 1.0, None, None)],
+                        columns="la iro_id name team fte start end".split())
+    allocations = pd.DataFrame([("111", "A", "I1", "2023-01-01", None), ("222", "B", "I1", "2023-01-01", None)],
+                               columns="la child iro_id start end".split())
+    result = workload.iro_caseload(ctx(data(episodes=episodes, iros=iros, iro_allocations=allocations)))
+    assert sorted(result.breakdown["group"]) == ["IRO 1 (111)", "IRO 1 (222)"]
+    assert result.breakdown["numerator"].tolist() == [1, 1]
 
 
 def test_neet_16_17_counts_a_child_turning_16_mid_period():

@@ -41,6 +41,8 @@ def iro_caseload(ctx: Context) -> Result:
     per_iro = active[["la", "iro_id", "name", "team", "fte"]].merge(per_iro, on=["la", "iro_id"], how="left")
     per_iro["children"] = per_iro["children"].fillna(0).astype(int)
     per_iro["per_fte"] = per_iro["children"] / per_iro["fte"].where(per_iro["fte"] > 0)
+    if per_iro["la"].nunique() > 1:  # IROs of different councils can share a name: say whose each is
+        per_iro["name"] = per_iro["name"].astype(str) + " (" + per_iro["la"].astype(str) + ")"
     breakdown = per_iro.rename(columns={"name": "group", "children": "numerator", "per_fte": "value"})[
         ["group", "iro_id", "team", "numerator", "fte", "value"]].sort_values("value", ascending=False)
     unallocated = len(in_care) - len(allocated)
