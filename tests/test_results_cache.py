@@ -30,3 +30,19 @@ def test_small_results_are_bounded_by_count():
     for key in "abcde":
         cache.set(key, _result(1))
     assert [k for k in "abcde" if cache.get(k) is not None] == ["c", "d", "e"]
+
+
+def test_a_measure_failing_during_warm_up_does_not_stop_the_data_loading(monkeypatch, caplog):
+    """Warming is a head start only: one measure's error must not leave every page without data."""
+    from dataclasses import replace
+    from data.measures import warm_up
+    from data.measures.catalogue import MEASURES
+    from tests.cases import COUNCIL, EPISODES, RULES, data, ep
+
+    def broken(ctx):
+        raise ValueError("a measure that cannot cope with this data")
+    monkeypatch.setattr(warm_up, "MEASURES", (replace(MEASURES[0], compute=broken), *MEASURES[1:]))
+    dataset = data(episodes=(EPISODES, [ep("A", "2023-01-01")]))
+    warm_up.warm_up(dataset, RULES, COUNCIL)
+    assert "warm-up: review_timeliness" in caplog.text
+    assert dataset.__dict__.get("_facts"), "the other measures were still worked out"

@@ -60,6 +60,9 @@ def _child_keys(frame: pd.DataFrame) -> pd.MultiIndex:
     return pd.MultiIndex.from_arrays([frame["la"], frame["child"]], names=["la", "child"])
 
 
+_MISSING = object()
+
+
 def _compact(value):
     """A frame's columns of repeated strings (council, legal status, placement type...) as
     categoricals: every period's facts are kept, and at the size of England strings are most of
@@ -197,16 +200,17 @@ class Dataset:
     def _bounded(self, name: str, key: tuple, make, entries: int, budget: int | None):
         store = self.__dict__.setdefault(name, {})
         sizes = self.__dict__.setdefault(name + "_bytes", {})
-        if key in store:
-            store[key] = store.pop(key)  # most recently used last: eviction takes the least recently used
-            return store[key]
+        found = store.pop(key, _MISSING)  # a pop, not `in` then pop: another thread may evict between
+        if found is not _MISSING:
+            store[key] = found  # most recently used last: eviction takes the least recently used
+            return found
         value = make()
         sizes[key] = _bytes(value)
         store[key] = value
         while len(store) > 1 and (len(store) > entries or (budget and sum(sizes.values()) > budget)):
             oldest = next(iter(store))
-            store.pop(oldest)
-            sizes.pop(oldest)
+            store.pop(oldest, None)
+            sizes.pop(oldest, None)
         return value
 
     def derived(self, key: tuple, make):

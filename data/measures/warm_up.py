@@ -6,6 +6,7 @@ filter change is then a cut of those facts. At the size of England that is tens 
 worker at start-up, against seconds on each first visit to a period."""
 from __future__ import annotations
 
+import logging
 from datetime import date
 
 from data.measures.catalogue import MEASURES
@@ -15,6 +16,7 @@ from data.measures.filters import child_profiles, prepare
 from data.measures.periods import Period, period_ending, split
 from data.measures.placements import episode_districts, episode_miles
 
+log = logging.getLogger(__name__)
 YEARS_OFFERED = 6  # as the filter bar (callbacks/scope.py)
 TREND_YEARS, TREND_QUARTERS = 5, 8  # as far back as the pages' trends go
 
@@ -30,7 +32,10 @@ def warm_up(data: Dataset, rules: dict, council: Council) -> None:
         child_profiles(data, as_at)
         context = make_context(data, period, rules, council, as_at)
         for measure in MEASURES:
-            measure.compute(context)
+            try:
+                measure.compute(context)
+            except Exception:  # warming is only a head start: the request that needs it will show the error
+                log.exception("warm-up: %s for %s failed", measure.id, period.label)
 
 
 def offered_periods(latest: date) -> list[Period]:
