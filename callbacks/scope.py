@@ -5,7 +5,7 @@ from datetime import date
 
 from dashboard.filterbar import FILTER_NAMES, FilterOptions
 from data.measures.dataset import Dataset
-from data.measures.filters import AGE_BANDS, PLACEMENT_GROUPS, child_profiles, Filters
+from data.measures.filters import AGE_BANDS, PLACEMENT_GROUPS, child_profiles, council_qualified, Filters
 from data.measures.periods import PeriodError, parse_period, period_ending
 from data.measures.report import Scope
 from data.ingest.specs import ETHNIC_GROUPS
@@ -45,11 +45,13 @@ def filter_options(data: Dataset) -> FilterOptions:
         periods.append((year.label, f"{year.label}{note}"))
         periods += [(q.label, q.label) for q in _quarters(year, latest)]
     profiles = child_profiles(data, latest)
-    iros = data.iros.drop_duplicates("iro_id")
+    iros = data.iros.assign(name=data.iros["name"].fillna(data.iros["iro_id"]))
+    iros = iros.assign(iro_id=council_qualified(data, iros, "iro_id"), name=council_qualified(data, iros, "name"))
+    iros = iros.drop_duplicates("iro_id")
     choices = {
         "council": [(c, c) for c in data.councils],
-        "team": [(t, t) for t in sorted(data.child_teams["team"].dropna().unique())],
-        "iro": [(i, n or i) for i, n in zip(iros["iro_id"], iros["name"])],
+        "team": [(t, t) for t in sorted(council_qualified(data, data.child_teams, "team").dropna().unique())],
+        "iro": [(i, n) for i, n in zip(iros["iro_id"], iros["name"])],
         "age_band": [(b, b) for b in AGE_BANDS],
         "sex": [(s, s) for s in ("Female", "Male", "Unknown") if s in set(profiles["sex"])],
         "ethnic_group": [(g, g) for g in ETHNIC_GROUPS],

@@ -116,3 +116,30 @@ def test_escalations_open_on_the_as_at_date_include_those_resolved_later():
     ages = result.extras["open_by_age"].set_index("group")["numerator"].to_dict()
     assert ages == {"Up to 4 weeks": 1, "4 to 8 weeks": 0, "8 to 13 weeks": 1, "Over 13 weeks": 0}  # 11 and 59 days
     assert sorted(result.rows["escalation_id"]) == ["1", "2"]
+
+
+def test_teams_and_iros_of_two_councils_with_one_name_are_told_apart_in_filters_and_breakdowns():
+    from callbacks.scope import filter_options
+    from data.measures import reviews
+    from data.measures.filters import Filters
+    from data.measures.periods import parse_period
+    from tests.cases import COUNCIL, RULES
+    from data.measures.context import make_context
+    two = ("111", "222")
+    episodes = pd.DataFrame([(la, *ep("A", "2023-01-01")) for la in two], columns=["la", *EPISODES.split()])
+    reviewed = pd.DataFrame([(la, "A", "2023-01-20", "PN1") for la in two], columns="la child review review_code".split())
+    teams = pd.DataFrame([(la, "A", "North", "2023-01-01", None) for la in two], columns="la child team start end".split())
+    iros = pd.DataFrame([(la, "I1", "IRO 1", "T", 1.0, None, None) for la in two],
+                        columns="la iro_id name team fte start end".split())
+    allocations = pd.DataFrame([(la, "A", "I1", "2023-01-01", None) for la in two],
+                               columns="la child iro_id start end".split())
+    d = data(episodes=episodes, reviews=reviewed, child_teams=teams, iros=iros, iro_allocations=allocations)
+    options = filter_options(d).choices
+    assert [value for value, _ in options["team"]] == ["North (111)", "North (222)"]
+    assert options["iro"] == [("I1 (111)", "IRO 1 (111)"), ("I1 (222)", "IRO 1 (222)")]
+    period = parse_period("2022-23")  # the review of 20 January 2023 falls in it
+    one = make_context(d, period, RULES, COUNCIL, filters=Filters(team=("North (111)",)))
+    assert one.children[:-1].sum() == 1, "the filter selects the one council's child only"
+    both = reviews.timeliness_by_team_and_iro(make_context(d, period, RULES, COUNCIL))
+    assert both.extras["by_team"]["group"].tolist() == ["North (111)", "North (222)"]
+    assert both.extras["by_iro"]["group"].tolist() == ["IRO 1 (111)", "IRO 1 (222)"]

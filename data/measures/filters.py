@@ -103,10 +103,25 @@ def _child_profiles(data: Dataset, day: date) -> pd.DataFrame:
 
 
 def _categorical(data: Dataset, table: str, column: str) -> pd.Categorical:
-    """A column of a table sorted by child (sorted_by_child) as a categorical, once per dataset."""
+    """A column of a table sorted by child (sorted_by_child) as a categorical, once per dataset;
+    teams and IROs named with their council where the data hold several (council_qualified)."""
     date_column = "decom" if table == "care_episodes" else "start"
-    return data.derived(("categorical", table, column),
-                        lambda: pd.Categorical(sorted_by_child(data, table, date_column)[column]))
+
+    def build() -> pd.Categorical:
+        ordered = sorted_by_child(data, table, date_column)
+        values = council_qualified(data, ordered, column) if column in ("team", "iro_id") else ordered[column]
+        return pd.Categorical(values)
+    return data.derived(("categorical", table, column), build)
+
+
+def council_qualified(data: Dataset, frame: pd.DataFrame, column: str) -> pd.Series:
+    """A team or IRO as filters and breakdowns name it: where the data hold several councils, with
+    its council, since two councils can each have a "North" team or an IRO "I1"."""
+    values = frame[column]
+    several = data.derived(("several_councils",), lambda: len(data.councils) > 1)
+    if not several:
+        return values
+    return (values.astype(str) + " (" + frame["la"].astype(str) + ")").where(values.notna())
 
 
 def _codes_by_number(size: int, numbers: np.ndarray, values: pd.Categorical) -> pd.Categorical:
