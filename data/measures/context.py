@@ -29,15 +29,8 @@ class Context:
     rules: dict[str, MeasureRule]
     council: Council
     filters: Filters = field(default_factory=Filters)
-    children: np.ndarray | None = None  # True at each selected child's number (filters.child_ids); None: all
+    children: np.ndarray | None = None  # True at each selected child's number (Dataset.child_numbers); None: all
     detail: bool = True  # False: the headline figures only (a trend's points), no breakdowns, extras or lists
-
-    def table(self, name: str) -> pd.DataFrame:
-        """A dataset table cut to the selected children, once per dataset, table and selection."""
-        frame = getattr(self.data, name)
-        if self.children is None:
-            return frame
-        return self.data.memo(("table", name, self.as_at, self.filters), lambda: self.cut(frame, name))
 
     def everyone(self, key: tuple, make) -> pd.DataFrame:
         """Facts about every child for one period or date (Dataset.facts), cut to the selection.

@@ -277,14 +277,8 @@ def days_since_1970(dates) -> np.ndarray:
     return np.where((days > DAY_BASE) & (days < DAY_BASE + DAY_SPAN), days, DAY_BASE)
 
 
-def child_ids(data: Dataset) -> pd.Series:
-    """A number for each (la, child) the data knows (Dataset.child_numbers)."""
-    return data.child_numbers
-
-
 def prepare(data: Dataset) -> None:
-    """As the data is loaded, do the work every first request would otherwise wait for: tables
-    sorted by child once, postcodes located once."""
+    """As the data is loaded: the care episodes, sorted by child once (the rest: warm_up.py)."""
     sorted_by_child(data, "care_episodes", "decom")
 
 
