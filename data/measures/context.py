@@ -37,18 +37,11 @@ class Context:
         `make` must give each row's child number in `_id`."""
         return self.cut(self.data.facts(key, make))
 
-    def cut(self, frame: pd.DataFrame, name=None) -> pd.DataFrame:
-        """Rows of `frame` for the selected children. A named dataset table's child numbers are
-        worked out once per dataset; any other frame's, each time."""
+    def cut(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """Rows of `frame` for the selected children, by the child number each row carries."""
         if self.children is None:
             return frame
-        if isinstance(name, str):  # a dataset table: its rows' numbers are kept for the dataset's life
-            codes = self.data.derived(("child_codes", name), lambda: child_codes(self.data, frame))
-        elif name is not None:
-            codes = self.data.memo(("child_codes", name), lambda: child_codes(self.data, frame))
-        else:
-            codes = child_codes(self.data, frame)
-        return frame[self.children[codes]]
+        return frame[self.children[child_codes(self.data, frame)]]
 
     @property
     def start(self) -> pd.Timestamp:

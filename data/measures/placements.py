@@ -37,7 +37,7 @@ EXIT_MEANING = {code: meaning for codes in EXIT_GROUPS.values() for code, meanin
 
 
 def _in_care_at_end(ctx: Context) -> pd.DataFrame:
-    return ctx.cut(ctx.data.in_care_on(ctx.year_end), ("in_care_on", ctx.year_end))
+    return ctx.cut(ctx.data.in_care_on(ctx.year_end))
 
 
 def cla_count(ctx: Context) -> Result:
