@@ -10,7 +10,6 @@ import click
 from flask import current_app
 
 from data import store
-from data.measures.context import Council
 from data.measures.periods import GRAINS, PeriodError, parse_date, parse_period
 from data.measures.report import Scope, build_report
 from data.measures.result import PERCENT
@@ -41,7 +40,7 @@ def report_command(period, as_at, by, role, output):
         sys.exit(2)
     data = store.dataset(settings)
     report = build_report(data, Scope(parsed, day), settings.measure_rules,
-                          Council(settings.population_0_17, settings.postcode_districts), role,
+                          settings.council, role,
                           settings.suppression_threshold, by)
     click.echo({"json": _json, "csv": _csv, "table": _table}[output](report))
 

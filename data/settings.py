@@ -51,6 +51,12 @@ ENV_SETTINGS = (
                "Set to 1 when served over HTTPS, so session cookies are marked Secure.", int),
     EnvSetting("IRO_DEMO_ACCOUNTS", ("access", "demo_accounts"),
                "1 lists the demo accounts on the sign-in page and lets setup create them; 0 for real use.", int),
+    EnvSetting("IRO_FACTS_MB", ("memory", "facts_mb"),
+               "Megabytes each worker may keep of per-period facts about every child (default 1280).", int),
+    EnvSetting("IRO_CUTS_MB", ("memory", "cuts_mb"),
+               "Megabytes each worker may keep of facts cut to a filter's children (default 512).", int),
+    EnvSetting("IRO_RESULTS_MB", ("memory", "results_mb"),
+               "Megabytes each worker may keep of measure results (default 256).", int),
     EnvSetting("IRO_TRUSTED_HEADER", ("access", "trusted_header"),
                "Name of a header set by the council's single sign-on proxy holding the user name; empty (the "
                "default) turns sign-on by header off."),
@@ -66,6 +72,14 @@ class MeasureRule:
     green: float
     amber: float
     target: float | None = None
+
+
+@dataclass(frozen=True)
+class Council:
+    """The settings a measure needs about the council (not the whole Settings object)."""
+
+    population_0_17: int
+    postcode_districts: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -85,6 +99,13 @@ class Settings:
     demo_accounts: bool = True
     trusted_header: str = ""
     measure_rules: dict[str, MeasureRule] = field(default_factory=dict)
+    facts_mb: int = 1280
+    cuts_mb: int = 512
+    results_mb: int = 256
+
+    @property
+    def council(self) -> Council:
+        return Council(self.population_0_17, self.postcode_districts)
 
 
 def load_settings(environ: os._Environ | dict | None = None) -> Settings:
@@ -128,6 +149,9 @@ def _build(tree: dict) -> Settings:
         demo_accounts=bool(int(tree.get("access", {}).get("demo_accounts", 1))),
         trusted_header=str(tree.get("access", {}).get("trusted_header", "")).strip(),
         measure_rules=rules,
+        facts_mb=int(tree["memory"]["facts_mb"]),
+        cuts_mb=int(tree["memory"]["cuts_mb"]),
+        results_mb=int(tree["memory"]["results_mb"]),
     )
 
 

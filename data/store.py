@@ -10,8 +10,8 @@ import pandas as pd
 from sqlalchemy import func, select
 
 from data import db
-from data.measures.context import Council
-from data.measures.dataset import FRAME_COLUMNS, Dataset
+from data.measures.cache import Budget
+from data.measures.dataset import CUTS, DEFAULT_BUDGETS, FACTS, FRAME_COLUMNS, Dataset
 from data.measures.warm_up import warm_up
 from data.schema import DATA_TABLES, imports
 
@@ -48,9 +48,16 @@ def _read(settings, version: int) -> Dataset:
         for name, columns in FRAME_COLUMNS.items():
             table = DATA_TABLES[name]
             frames[name] = _read_table(select(*(table.c[c] for c in columns)), connection, columns)
-    data = Dataset.from_frames(version=version, **frames)
-    warm_up(data, settings.measure_rules, Council(settings.population_0_17, settings.postcode_districts))
+    data = Dataset.from_frames(version=version, budgets=budgets(settings), **frames)
+    warm_up(data, settings.measure_rules, settings.council)
     return data
+
+
+def budgets(settings) -> dict[str, Budget]:
+    """How much of each kind of kept computation a worker may hold (the settings' memory section)."""
+    mb = 2**20
+    return {**DEFAULT_BUDGETS, FACTS: Budget(DEFAULT_BUDGETS[FACTS].entries, settings.facts_mb * mb),
+            CUTS: Budget(DEFAULT_BUDGETS[CUTS].entries, settings.cuts_mb * mb)}
 
 
 def _read_table(query, connection, columns) -> pd.DataFrame:

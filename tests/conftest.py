@@ -146,3 +146,21 @@ def sign_in(client, settings, role: str = "manager"):
     # Send the token back on every request, as Dash's front end does.
     client.environ_base["HTTP_X_CSRFTOKEN"] = client.get_cookie("_csrf_token").value
     return client
+
+
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    """The Redis server at TEST_REDIS_URL. Skipped with the reason where it cannot be reached, unless
+    REQUIRE_POSTGRES=1 (CI, whose machine runs both services), when the test fails instead."""
+    try:
+        import redis
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
+    except Exception as exc:  # any failure to connect means "not available here"
+        problem = f"Redis not reachable at {REDIS_URL}: {type(exc).__name__}: {str(exc)[:200]}"
+        if os.environ.get("REQUIRE_POSTGRES") == "1":
+            pytest.fail(problem + " (REQUIRE_POSTGRES=1: CI runs Redis beside PostgreSQL)")
+        pytest.skip(problem)
+    return REDIS_URL

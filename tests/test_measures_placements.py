@@ -93,3 +93,25 @@ def test_exits_grouped_with_other_broken_down():
     assert groups["Adopted"] == 1 and groups["Returned home"] == 1 and groups["Other"] == 2
     other = result.extras["other"].set_index("code")["meaning"].to_dict()
     assert other == {"E16": "Moved abroad", "E8": "Ceased for any other reason"}
+
+
+def test_long_term_stability_counts_durations_forward_from_their_start():
+    """measures.md: in care 2.5 years when start + 30 months is on or before the date; in a
+    placement 2 years when its start + 24 months is. Counted back from the date instead, a child
+    in care since 31 October 2020 would miss 30 April 2023 (30 April - 30 months = 30 October)."""
+    header = ("child sex dob ethnic", [(c, "1", "2012-01-01", "WBRI") for c in "ABCDE"])
+    d = data(header=header, episodes=(EPISODES, [
+        ep("A", "2020-10-31"),  # 31 Oct 2020 + 30 months = 30 April 2023: in, and stable
+        ep("B", "2020-11-01"),  # + 30 months = 1 May 2023: not yet
+    ]))
+    result = placements.stability_long_term(ctx(d, "2023-04"))
+    assert (result.numerator, result.denominator) == (1, 1)
+    d = data(header=header, episodes=(EPISODES, [ep("C", "2020-12-31")]))  # + 30 months = 30 June 2023
+    assert placements.stability_long_term(ctx(d, "2023-24 Q1")).denominator == 1
+    # A placement from 29 February 2020 has lasted 2 years on 28 February 2022 (+ 24 months).
+    d = data(header=header, episodes=(EPISODES, [
+        ep("D", "2019-01-01", "2020-02-29", "X1"), ep("D", "2020-02-29", rne="P"),
+        ep("E", "2019-01-01", "2020-03-01", "X1"), ep("E", "2020-03-01", rne="P"),  # 1 March 2022: not yet
+    ]))
+    result = placements.stability_long_term(ctx(d, "2022-02"))
+    assert (result.numerator, result.denominator) == (1, 2)

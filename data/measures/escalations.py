@@ -5,6 +5,7 @@ import pandas as pd
 
 from data.measures.calendar import add_working_days
 from data.measures.context import Context
+from data.measures.dataset import ONCE
 from data.measures.result import Result, count_result, share_result
 
 STAGES = ("INFORMAL", "1", "2", "3", "4")
@@ -22,10 +23,13 @@ RESOLUTION_WORKING_DAYS = 20
 
 
 def _raised_in_period(ctx: Context) -> pd.DataFrame:
-    def everyone():
-        escalations = ctx.data.escalations
-        return escalations[(escalations["raised"] >= ctx.start) & (escalations["raised"] <= ctx.end)]
-    return ctx.everyone(("escalations_raised", ctx.period), everyone)
+    return ctx.everyone(_raised, period=ctx.period)
+
+
+def _raised(data, period) -> pd.DataFrame:
+    escalations = data.escalations
+    return escalations[(escalations["raised"] >= pd.Timestamp(period.start)) &
+                       (escalations["raised"] <= pd.Timestamp(period.end))]
 
 
 def escalations_raised(ctx: Context) -> Result:
@@ -55,8 +59,12 @@ def resolution_status(escalations: pd.DataFrame) -> pd.DataFrame:
     return formal
 
 
+def _every_resolution_status(data) -> pd.DataFrame:
+    return resolution_status(data.escalations)
+
+
 def escalations_resolved_in_time(ctx: Context) -> Result:
-    status = ctx.cut(ctx.data.derived(("resolution_status",), lambda: resolution_status(ctx.data.escalations)))
+    status = ctx.cut(ctx.data.cached(ONCE, _every_resolution_status))
     as_at = pd.Timestamp(ctx.as_at)
     decided = status[(status["decided_on"] >= ctx.start) & (status["decided_on"] <= min(ctx.end, as_at))]
     if not ctx.detail:

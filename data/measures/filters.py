@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from data.ingest.specs import ETHNIC_GROUPS
-from data.measures.dataset import Dataset
+from data.measures.dataset import ONCE, PROFILES, Dataset
 
 AGE_BANDS = ("Under 1", "1-4", "5-9", "10-15", "16-17", "18+")
 SEXES = {"1": "Male", "M": "Male", "2": "Female", "F": "Female", "U": "Unknown"}
@@ -77,7 +77,7 @@ def age_in_years(dob: pd.Series, day) -> pd.Series:
 def child_profiles(data: Dataset, day: date) -> pd.DataFrame:
     """One row per child known to the data, with every filterable attribute as at `day`.
     Worked out once per dataset and day: every measure of a page asks for the same one."""
-    return data.per_day(("child_profiles", day), lambda: _child_profiles(data, day))
+    return data.cached(PROFILES, _child_profiles, day=day)
 
 
 def _child_profiles(data: Dataset, day: date) -> pd.DataFrame:
@@ -86,7 +86,7 @@ def _child_profiles(data: Dataset, day: date) -> pd.DataFrame:
     England, joins took seconds a date). The attributes are categoricals: compact, so that every
     date's profile can be kept, and quick to filter and count."""
     ts = pd.Timestamp(day)
-    profile = data.derived(("profile_base",), lambda: _profile_base(data)).copy(deep=False)
+    profile = data.cached(ONCE, _profile_base).copy(deep=False)
     size = len(profile)
     ordered = sorted_by_child(data, "care_episodes", "decom")
     rows = latest_positions(ordered, "decom", ts)
@@ -105,21 +105,20 @@ def _child_profiles(data: Dataset, day: date) -> pd.DataFrame:
 def _categorical(data: Dataset, table: str, column: str) -> pd.Categorical:
     """A column of a table sorted by child (sorted_by_child) as a categorical, once per dataset;
     teams and IROs named with their council where the data hold several (council_qualified)."""
-    date_column = "decom" if table == "care_episodes" else "start"
+    return data.cached(ONCE, _sorted_categorical, table=table, column=column)
 
-    def build() -> pd.Categorical:
-        ordered = sorted_by_child(data, table, date_column)
-        values = council_qualified(data, ordered, column) if column in ("team", "iro_id") else ordered[column]
-        return pd.Categorical(values)
-    return data.derived(("categorical", table, column), build)
+
+def _sorted_categorical(data: Dataset, table: str, column: str) -> pd.Categorical:
+    ordered = sorted_by_child(data, table, "decom" if table == "care_episodes" else "start")
+    values = council_qualified(data, ordered, column) if column in ("team", "iro_id") else ordered[column]
+    return pd.Categorical(values)
 
 
 def council_qualified(data: Dataset, frame: pd.DataFrame, column: str) -> pd.Series:
     """A team or IRO as filters and breakdowns name it: where the data hold several councils, with
     its council, since two councils can each have a "North" team or an IRO "I1"."""
     values = frame[column]
-    several = data.derived(("several_councils",), lambda: len(data.councils) > 1)
-    if not several:
+    if len(data.councils) <= 1:
         return values
     return (values.astype(str) + " (" + frame["la"].astype(str) + ")").where(values.notna())
 
@@ -148,9 +147,10 @@ def _age_band_codes(dob: pd.Series, ts: pd.Timestamp) -> np.ndarray:
     return np.where(dob.notna().to_numpy(), codes, -1).astype("int8")
 
 
-def uasc_on(data: Dataset, ts: pd.Timestamp) -> np.ndarray:
-    """True at the number of each child who is an unaccompanied asylum-seeking child on ts (no
-    date the status ended, or one after ts); one more slot, False, for -1."""
+def uasc_on(data: Dataset, day) -> np.ndarray:
+    """True at the number of each child who is an unaccompanied asylum-seeking child on the day
+    (no date the status ended, or one after it); one more slot, False, for -1."""
+    ts = pd.Timestamp(day)
     numbers = data.uasc["_id"].to_numpy()
     current = (data.uasc["duc"].isna() | (data.uasc["duc"] > ts)).to_numpy() & (numbers >= 0)
     is_uasc = np.zeros(len(data.child_numbers) + 1, dtype=bool)
@@ -174,12 +174,14 @@ def _profile_base(data: Dataset) -> pd.DataFrame:
 def child_attribute(data: Dataset, column: str, numbers) -> np.ndarray:
     """What does not change with the date (dob, sex, la, child...) for each child number; missing
     for -1, a child the data does not otherwise know. A lookup by position, not a join."""
-    def build() -> np.ndarray:
-        values = data.derived(("profile_base",), lambda: _profile_base(data))[column]
-        if pd.api.types.is_datetime64_any_dtype(values):
-            return np.append(values.to_numpy(), np.datetime64("NaT"))
-        return np.append(values.to_numpy(dtype=object), None)
-    return data.derived(("child_attribute", column), build)[np.asarray(numbers)]
+    return data.cached(ONCE, _attribute_by_number, column=column)[np.asarray(numbers)]
+
+
+def _attribute_by_number(data: Dataset, column: str) -> np.ndarray:
+    values = data.cached(ONCE, _profile_base)[column]
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return np.append(values.to_numpy(), np.datetime64("NaT"))
+    return np.append(values.to_numpy(dtype=object), None)
 
 
 def profile_values(profiles: pd.DataFrame, column: str, numbers) -> pd.Categorical:
@@ -241,11 +243,11 @@ def sorted_by_child(data: Dataset, table: str, date_column: str) -> pd.DataFrame
     """The table sorted by child and date, with each row's child number in `_id`."""
     if table == "care_episodes" and date_column == "decom":
         return data.care_episodes  # already in this order (care.care_episodes)
+    return data.cached(ONCE, _sorted_by_child, table=table, date_column=date_column)
 
-    def build() -> pd.DataFrame:
-        ordered = getattr(data, table).sort_values(["la", "child", date_column], kind="stable").reset_index(drop=True)
-        return ordered.assign(_id=child_codes(data, ordered))
-    return data.derived(("sorted", table, date_column), build)
+
+def _sorted_by_child(data: Dataset, table: str, date_column: str) -> pd.DataFrame:
+    return getattr(data, table).sort_values(["la", "child", date_column], kind="stable").reset_index(drop=True)
 
 
 DAY_BASE, DAY_SPAN = -40000, 200000  # days from 1970: keys cover 1860 to 2300 for each child number
@@ -255,7 +257,7 @@ def any_dated_between(data: Dataset, table: str, date_column: str, numbers, afte
     """For each (child number, after, upto): does `table` hold a row for that child dated after
     `after` and on or before `upto`? Two binary searches per question over keys (child number,
     day) sorted once per dataset, instead of pairing every question with every row of the child."""
-    keys = data.derived(("dated_keys", table, date_column), lambda: _dated_keys(data, table, date_column))
+    keys = data.cached(ONCE, _dated_keys, table=table, date_column=date_column)
     numbers = np.asarray(numbers, dtype="int64")
     after_days, upto_days = days_since_1970(after), days_since_1970(upto)
     known = (numbers >= 0) & (after_days > DAY_BASE) & (upto_days > DAY_BASE)
@@ -277,18 +279,6 @@ def days_since_1970(dates) -> np.ndarray:
     return np.where((days > DAY_BASE) & (days < DAY_BASE + DAY_SPAN), days, DAY_BASE)
 
 
-def prepare(data: Dataset) -> None:
-    """As the data is loaded: the care episodes, sorted by child once (the rest: warm_up.py)."""
-    sorted_by_child(data, "care_episodes", "decom")
-
-
-def child_codes(data: Dataset, frame: pd.DataFrame) -> np.ndarray:
-    """Each row's child number (-1 for a child the data does not otherwise know)."""
-    if "_id" in frame:
-        return frame["_id"].to_numpy()
-    return data.child_numbers.reindex(_keys(frame)).fillna(-1).astype("int64").to_numpy()
-
-
 def selection_mask(data: Dataset, profiles: pd.DataFrame, filters: Filters) -> np.ndarray:
     """True at the number of every selected child, with one extra False slot for -1. Profiles are
     in child-number order and their attributes categoricals: each filter is a lookup of the
@@ -302,6 +292,3 @@ def selection_mask(data: Dataset, profiles: pd.DataFrame, filters: Filters) -> n
         mask &= chosen[column.codes.to_numpy()]
     return np.append(mask, False)
 
-
-def _keys(frame: pd.DataFrame) -> pd.MultiIndex:
-    return pd.MultiIndex.from_arrays([frame["la"], frame["child"]], names=["la", "child"])

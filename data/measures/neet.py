@@ -24,19 +24,19 @@ ACTIVITY_LABELS = {
 
 def cohort_16_17(ctx: Context) -> pd.DataFrame:
     """16-17 year olds in care at the as-at date with their latest status record by then."""
-    return ctx.everyone(("cohort_16_17", ctx.as_at), lambda: _cohort_16_17(ctx))
+    return ctx.everyone(_cohort_16_17, day=ctx.as_at)
 
 
-def _cohort_16_17(ctx: Context) -> pd.DataFrame:
-    """For every child in care on the as-at date (the selection is applied afterwards)."""
-    day = pd.Timestamp(ctx.as_at)
-    people = ctx.data.in_care_on(ctx.as_at)[["la", "place", "ls", "_id"]].reset_index(drop=True)
+def _cohort_16_17(data, day) -> pd.DataFrame:
+    """For every child in care on the day (the selection is applied afterwards)."""
+    people = data.in_care_on(day)[["la", "place", "ls", "_id"]].reset_index(drop=True)
     numbers = people["_id"].to_numpy()
-    people["dob"] = child_attribute(ctx.data, "dob", numbers)
-    people["sex"] = child_attribute(ctx.data, "sex", numbers)
-    people["age"] = age_in_years(people["dob"], ctx.as_at)
+    people["dob"] = child_attribute(data, "dob", numbers)
+    people["sex"] = child_attribute(data, "sex", numbers)
+    people["age"] = age_in_years(people["dob"], day)
     people = people[people["age"].isin([16, 17])].reset_index(drop=True)
-    latest = latest_per_child(ctx.data, "eet_status", "status_date", day).set_index("_id")
+    day = pd.Timestamp(day)
+    latest = latest_per_child(data, "eet_status", "status_date", day).set_index("_id")
     for column in ("status_date", "activ", "adviser"):
         people[column] = latest[column].reindex(people["_id"]).to_numpy()
     people["neet"] = people["activ"].isin(NEET)
@@ -77,13 +77,12 @@ def neet_checks_overdue(ctx: Context) -> Result:
 
 
 def _oc3_for_year(ctx: Context) -> pd.DataFrame:
-    return ctx.everyone(("oc3_for_year", ctx.period.collection_year), lambda: _every_oc3_for_year(ctx))
+    return ctx.everyone(_every_oc3_for_year, year=ctx.period.collection_year)
 
 
-def _every_oc3_for_year(ctx: Context) -> pd.DataFrame:
+def _every_oc3_for_year(data, year: int) -> pd.DataFrame:
     """Every care leaver of the collection year with their age group, before any filter."""
-    year = ctx.period.collection_year
-    oc3 = ctx.data.oc3
+    oc3 = data.oc3
     oc3 = oc3[oc3["year"] == year].copy()
     oc3["age"] = age_on_birthday_in_year(oc3["dob"], year)
     oc3["age_group"] = np.where(oc3["age"] <= 18, "17-18", "19-21")

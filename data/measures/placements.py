@@ -4,7 +4,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from data.measures.calendar import add_months
 from data.measures.context import Context
+from data.measures.dataset import ONCE, in_care_on
 from data.measures.filters import (child_attribute, child_profiles, latest_rows, profile_counts, sorted_by_child,
                                    uasc_on)
 from data.measures.postcodes import centroid_table, district, resolve
@@ -37,7 +39,7 @@ EXIT_MEANING = {code: meaning for codes in EXIT_GROUPS.values() for code, meanin
 
 
 def _in_care_at_end(ctx: Context) -> pd.DataFrame:
-    return ctx.cut(ctx.data.in_care_on(ctx.year_end))
+    return ctx.everyone(in_care_on, day=ctx.year_end)
 
 
 def cla_count(ctx: Context) -> Result:
@@ -74,39 +76,40 @@ def _counts(counts: pd.Series) -> pd.DataFrame:
                          "denominator": total, "value": counts.to_numpy() / total if total else np.nan})
 
 
-def _distances(ctx: Context, in_care: pd.DataFrame) -> pd.DataFrame:
-    """Miles from home for each child in care at the year end (worked out once for all children,
-    then cut to the selection)."""
-    return ctx.everyone(("distances", ctx.year_end), lambda: _all_distances(ctx, ctx.data.in_care_on(ctx.year_end)))
-
-
-def _all_distances(ctx: Context, in_care: pd.DataFrame) -> pd.DataFrame:
+def _distances(data, day) -> pd.DataFrame:
+    """Miles from home for each child in care on the day (worked out once for all children, then
+    cut to the selection)."""
+    in_care = data.in_care_on(day)
     out = in_care[["la", "_id"]].copy()
-    out["miles"] = episode_miles(ctx.data)[in_care.index.to_numpy()]
+    out["miles"] = episode_miles(data)[in_care.index.to_numpy()]
     return out
 
 
 def episode_miles(data) -> np.ndarray:
     """Miles from home to placement for every care episode (by its position in care_episodes),
     worked out once per dataset."""
-    def build() -> np.ndarray:
-        coordinates = _postcode_coordinates(data)
-        episodes = data.care_episodes
-        home = coordinates.reindex(episodes["home_post"].to_numpy())
-        placement = coordinates.reindex(episodes["pl_post"].to_numpy())
-        return _great_circle_miles(home["lat"], home["lon"], placement["lat"], placement["lon"])
-    return data.derived(("episode_miles",), build)
+    return data.cached(ONCE, _episode_miles)
+
+
+def _episode_miles(data) -> np.ndarray:
+    coordinates = _postcode_coordinates(data)
+    episodes = data.care_episodes
+    home = coordinates.reindex(episodes["home_post"].to_numpy())
+    placement = coordinates.reindex(episodes["pl_post"].to_numpy())
+    return _great_circle_miles(home["lat"], home["lon"], placement["lat"], placement["lon"])
 
 
 def episode_districts(data) -> np.ndarray:
     """The placement postcode's district for every care episode (by position), once per dataset:
     worked out for each distinct postcode, not each episode."""
-    def build() -> np.ndarray:
-        postcodes = data.care_episodes["pl_post"]
-        distinct = pd.Series(postcodes.dropna().unique())
-        districts = pd.Series(district(distinct).to_numpy(), index=distinct)
-        return districts.reindex(postcodes.to_numpy()).to_numpy(dtype=object)
-    return data.derived(("episode_districts",), build)
+    return data.cached(ONCE, _episode_districts)
+
+
+def _episode_districts(data) -> np.ndarray:
+    postcodes = data.care_episodes["pl_post"]
+    distinct = pd.Series(postcodes.dropna().unique())
+    districts = pd.Series(district(distinct).to_numpy(), index=distinct)
+    return districts.reindex(postcodes.to_numpy()).to_numpy(dtype=object)
 
 
 def _postcode_coordinates(data) -> pd.DataFrame:
@@ -123,7 +126,7 @@ def _great_circle_miles(lat1, lon1, lat2, lon2) -> np.ndarray:
 
 
 def placed_over_20_miles(ctx: Context) -> Result:
-    distances = _distances(ctx, _in_care_at_end(ctx))
+    distances = ctx.everyone(_distances, day=ctx.year_end)
     known = distances.dropna(subset=["miles"])
     unresolved = len(distances) - len(known)
     far = known[known["miles"] > 20]
@@ -140,7 +143,7 @@ def placed_over_20_miles(ctx: Context) -> Result:
 
 
 def placed_outside_la(ctx: Context) -> Result:
-    in_care = ctx.everyone(("placed_outside", ctx.year_end, ctx.council.postcode_districts), lambda: _placed_outside(ctx))
+    in_care = ctx.everyone(_placed_outside, day=ctx.year_end, districts=ctx.council.postcode_districts)
     known = in_care[in_care["has_postcode"]]
     outside = known["outside"]
     missing = len(in_care) - len(known)
@@ -149,67 +152,67 @@ def placed_outside_la(ctx: Context) -> Result:
                         int(outside.sum()), len(known), ctx.rules, notes=notes)
 
 
-def _placed_outside(ctx: Context) -> pd.DataFrame:
-    """Every child in care at the period end: placement postcode, and whether it lies outside the
+def _placed_outside(data, day, districts: tuple[str, ...]) -> pd.DataFrame:
+    """Every child in care on the day: placement postcode, and whether it lies outside the
     council's own postcode districts."""
-    in_care = ctx.data.in_care_on(ctx.year_end)
-    districts = pd.Series(episode_districts(ctx.data)[in_care.index.to_numpy()])
+    in_care = data.in_care_on(day)
+    placed_in = pd.Series(episode_districts(data)[in_care.index.to_numpy()])
     return pd.DataFrame({"_id": in_care["_id"].to_numpy(), "has_postcode": in_care["pl_post"].notna().to_numpy(),
-                         "outside": ~districts.isin(ctx.council.postcode_districts).to_numpy()})
+                         "outside": ~placed_in.isin(districts).to_numpy()})
 
 
 def stability_3plus_placements(ctx: Context) -> Result:
     in_care = _in_care_at_end(ctx)
-    placements = ctx.data.facts(("placements_in_year", ctx.start, ctx.year_end), lambda: _placements_in_year(ctx))
+    placements = ctx.facts(_placements_in_year, period=ctx.period)
     three_plus = int((placements[in_care["_id"].to_numpy()] >= 3).sum())
     return share_result("stability_3plus_placements", "Three or more placements in the year", ctx.period,
                         ctx.year_end, three_plus, len(in_care), ctx.rules)
 
 
-def _placements_in_year(ctx: Context) -> np.ndarray:
-    """Placements each child had in the year (by child number; the last slot for -1): the one open
-    at its start and each that began in it, temporary placements not counted."""
-    year_start, year_end = ctx.start, pd.Timestamp(ctx.year_end)
-    episodes = ctx.data.care_episodes
+def _placements_in_year(data, period) -> np.ndarray:
+    """Placements each child had in the period (by child number; the last slot for -1): the one
+    open at its start and each that began in it, temporary placements not counted."""
+    year_start, year_end = pd.Timestamp(period.start), pd.Timestamp(period.end)
+    episodes = data.care_episodes
     episodes = episodes[~episodes["place"].isin(TEMPORARY)]
     open_at_start = (episodes["decom"] < year_start) & (episodes["dec"].isna() | (episodes["dec"] >= year_start))
     started_in_year = (episodes["decom"] >= year_start) & (episodes["decom"] <= year_end) & \
         episodes["rne"].isin(PLACEMENT_STARTS)
     numbers = episodes.loc[open_at_start | started_in_year, "_id"].to_numpy()
-    slots = len(ctx.data.child_numbers) + 1
+    slots = len(data.child_numbers) + 1
     return np.bincount(np.where(numbers >= 0, numbers, slots - 1), minlength=slots).astype("int32")
 
 
 def stability_long_term(ctx: Context) -> Result:
     """Under-16s in care for 2.5 years or more: share in the same placement for 2 years, or placed
     for adoption with that placement and the one before adding up to 2 years."""
-    cohort = ctx.everyone(("long_term_cohort", ctx.year_end), lambda: _long_term_cohort(ctx))
+    cohort = ctx.everyone(_long_term_cohort, day=ctx.year_end)
     return share_result("stability_long_term", "Long-term stability (under 16s, 2.5 years in care)",
                         ctx.period, ctx.year_end, int(cohort["stable"].sum()), len(cohort), ctx.rules)
 
 
-def _long_term_cohort(ctx: Context) -> pd.DataFrame:
-    """Every child under 16 in care at the period end for 2.5 years or more, and whether their
-    placement is stable by the measure's rule."""
-    year_end = pd.Timestamp(ctx.year_end)
-    in_care = ctx.data.in_care_on(ctx.year_end)
-    period_start = in_care["period"].map(ctx.data.periods.set_index("period")["start"])
-    dob = pd.Series(child_attribute(ctx.data, "dob", in_care["_id"]), index=in_care.index)
+def _long_term_cohort(data, day) -> pd.DataFrame:
+    """Every child under 16 in care on the day for 2.5 years or more, and whether their placement
+    is stable by the measure's rule. Durations count forward from their start (measures.md): in
+    care since 31 October 2020 is 2.5 years on 30 April 2023."""
+    year_end = pd.Timestamp(day)
+    in_care = data.in_care_on(day)
+    period_start = in_care["period"].map(data.periods.set_index("period")["start"]).astype("datetime64[s]")
+    dob = pd.Series(child_attribute(data, "dob", in_care["_id"]), index=in_care.index)
     under_16 = (dob + pd.DateOffset(years=16) > year_end).to_numpy()
-    long_stay = (period_start <= year_end - pd.DateOffset(months=30)).to_numpy()
+    long_stay = (add_months(period_start, 30) <= year_end).to_numpy()
     cohort = in_care.loc[under_16 & long_stay, ["_id", "period"]]
-    latest = _latest_placement_starts(ctx.data, year_end).set_index("_id").reindex(cohort["_id"])
+    latest = _latest_placement_starts(data, year_end).set_index("_id").reindex(cohort["_id"])
     same_period = (latest["period"].to_numpy() == cohort["period"].to_numpy())
-    two_years = year_end - pd.DateOffset(years=2)
-    stable = (latest["placement_start"] <= two_years).to_numpy()
-    adopted_route = (latest["place"].isin(ADOPTION) & (latest["previous_start"] <= two_years)).to_numpy()
+    stable = (add_months(latest["placement_start"], 24) <= year_end).to_numpy()
+    adopted_route = (latest["place"].isin(ADOPTION) & (add_months(latest["previous_start"], 24) <= year_end)).to_numpy()
     return cohort.assign(stable=same_period & (stable | adopted_route))
 
 
 def _latest_placement_starts(data, day: pd.Timestamp) -> pd.DataFrame:
     """Each child's latest episode by `day`: its period, placement, when that placement began and
     when the one before it began."""
-    ordered = data.derived(("placement_starts",), lambda: _placement_starts(data))
+    ordered = data.cached(ONCE, _placement_starts)
     return latest_rows(ordered, "decom", day)[["_id", "period", "place", "placement_start", "previous_start"]]
 
 
@@ -232,14 +235,14 @@ def _placement_starts(data) -> pd.DataFrame:
 
 def uasc_share(ctx: Context) -> Result:
     in_care = _in_care_at_end(ctx)
-    is_uasc = ctx.data.facts(("uasc_on", ctx.year_end), lambda: uasc_on(ctx.data, pd.Timestamp(ctx.year_end)))
+    is_uasc = ctx.facts(uasc_on, day=ctx.year_end)
     count = int(is_uasc[in_care["_id"].to_numpy()].sum())
     return share_result("uasc_share", "Unaccompanied asylum-seeking children", ctx.period, ctx.year_end,
                         count, len(in_care), ctx.rules)
 
 
 def exits_by_reason(ctx: Context) -> Result:
-    ended = ctx.everyone(("exits", ctx.period), lambda: _exits(ctx))
+    ended = ctx.everyone(_exits, period=ctx.period)
     if not ctx.detail:
         return count_result("exits_by_reason", "Children leaving care", ctx.period, ctx.as_at, len(ended), {})
     groups = ended["rec"].map(EXIT_GROUP_OF).fillna("Not a recognised code")
@@ -259,8 +262,8 @@ def exits_by_reason(ctx: Context) -> Result:
                                                      "other": other.reset_index(drop=True)})
 
 
-def _exits(ctx: Context) -> pd.DataFrame:
+def _exits(data, period) -> pd.DataFrame:
     """Every care episode ending in the period other than a change within care (X1)."""
-    episodes = ctx.data.care_episodes
-    return episodes.loc[(episodes["dec"] >= ctx.start) & (episodes["dec"] <= ctx.end) &
+    episodes = data.care_episodes
+    return episodes.loc[(episodes["dec"] >= pd.Timestamp(period.start)) & (episodes["dec"] <= pd.Timestamp(period.end)) &
                         episodes["rec"].notna() & (episodes["rec"] != "X1"), ["_id", "rec"]]

@@ -39,6 +39,10 @@ class Result:
     def with_changes(self, **changes) -> "Result":
         return replace(self, **changes)
 
+    def cached_parts(self) -> list:
+        """What makes a kept result big (cache.size_of): its tables and lists."""
+        return [part for part in (self.breakdown, self.rows, *self.extras.values()) if isinstance(part, pd.DataFrame)]
+
 
 def rag_status(value: float | None, denominator: int | None, rule: MeasureRule | None) -> str:
     """GREEN, AMBER or RED by the rule; NO DATA without a denominator; '' without a rule."""

@@ -8,6 +8,7 @@ import pandas as pd
 
 from data.measures.calendar import add_months, add_working_days
 from data.measures.context import Context
+from data.measures.dataset import FACTS, ONCE
 from data.measures.filters import (DAY_BASE, DAY_SPAN, age_in_years, any_dated_between, child_attribute,
                                    child_profiles, council_qualified, days_since_1970, profile_values)
 from data.measures.result import Result, count_result, share_result
@@ -29,18 +30,17 @@ FEEDBACK_FACTS = ["_id", "review", "respondent", "returned", "advocate_offered",
 RESPONDENTS = {"CHILD": "The young person", "PARENT": "Parents", "CARER": "Carers", "OTHER": "Others"}
 
 
-def _period_reviews(ctx: Context) -> pd.DataFrame:
-    """Every child's reviews held in the period, before any filter: found once per period."""
-    def make():
-        reviews = ctx.data.timed_reviews
-        held = reviews.loc[(reviews["review"] >= ctx.start) & (reviews["review"] <= ctx.end), REVIEW_FACTS]
-        return held.assign(la=pd.Categorical(child_attribute(ctx.data, "la", held["_id"])))
-    return ctx.data.facts(("reviews_in_period", ctx.period), make)
+def reviews_held(data, period) -> pd.DataFrame:
+    """Every child's reviews held in the period, before any filter."""
+    reviews = data.timed_reviews
+    held = reviews.loc[(reviews["review"] >= pd.Timestamp(period.start)) & (reviews["review"] <= pd.Timestamp(period.end)),
+                       REVIEW_FACTS]
+    return held.assign(la=pd.Categorical(child_attribute(data, "la", held["_id"])))
 
 
 def _reviews_in_period(ctx: Context) -> pd.DataFrame:
     """Reviews held in the period by the selected children (several measures share the cut)."""
-    return ctx.data.memo(("reviews_in_period", ctx.period, ctx.filters), lambda: ctx.cut(_period_reviews(ctx)))
+    return ctx.everyone(reviews_held, period=ctx.period)
 
 
 def review_timeliness(ctx: Context) -> Result:
@@ -80,15 +80,15 @@ def timeliness_by_team_and_iro(ctx: Context) -> Result:
 
 def next_reviews_due(ctx: Context) -> pd.DataFrame:
     """Children in care at the as-at date with the date their next review falls due."""
-    return ctx.everyone(("next_reviews_due", ctx.as_at), lambda: _next_reviews_due(ctx))
+    return ctx.everyone(_next_reviews_due, day=ctx.as_at)
 
 
-def _next_reviews_due(ctx: Context) -> pd.DataFrame:
-    """For every child in care on the as-at date (the selection is applied afterwards)."""
-    due = ctx.data.in_care_on(ctx.as_at)[["la", "period", "_id"]].copy()
-    periods = ctx.data.periods.set_index("period")["start"]
+def _next_reviews_due(data, day) -> pd.DataFrame:
+    """For every child in care on the day (the selection is applied afterwards)."""
+    due = data.in_care_on(day)[["la", "period", "_id"]].copy()
+    periods = data.periods.set_index("period")["start"]
     due["period_start"] = due["period"].map(periods).astype("datetime64[s]")
-    due["held_count"], due["last_review"] = _held_by(ctx.data, due["period"].to_numpy(), ctx.as_at)
+    due["held_count"], due["last_review"] = _held_by(data, due["period"].to_numpy(), day)
     first_due = add_working_days(due["period_start"], 20)
     due["next_due"] = first_due.where(due["held_count"] == 0, add_months(due["last_review"], 3))
     due["next_due"] = due["next_due"].where(due["held_count"] <= 1, add_months(due["last_review"], 6))
@@ -100,10 +100,7 @@ def _held_by(data, periods: np.ndarray, day) -> tuple[np.ndarray, np.ndarray]:
     (NaT if none). Binary searches over (period, day) keys of the timed reviews, which are sorted
     by period and date, instead of grouping two million reviews for every date asked about."""
     reviews = data.timed_reviews
-
-    def keys() -> np.ndarray:
-        return reviews["period"].to_numpy(dtype="int64") * DAY_SPAN - DAY_BASE + days_since_1970(reviews["review"])
-    sorted_keys = data.derived(("review_keys",), keys)
+    sorted_keys = data.cached(ONCE, _review_keys)
     first = np.searchsorted(sorted_keys, periods.astype("int64") * DAY_SPAN, "left")
     upto = periods.astype("int64") * DAY_SPAN - DAY_BASE + days_since_1970([pd.Timestamp(day)])[0]
     after = np.searchsorted(sorted_keys, upto, "right")
@@ -111,6 +108,11 @@ def _held_by(data, periods: np.ndarray, day) -> tuple[np.ndarray, np.ndarray]:
     dates = np.append(reviews["review"].to_numpy(), np.datetime64("NaT"))
     last = np.where(held > 0, after - 1, len(reviews))
     return held, dates[last]
+
+
+def _review_keys(data) -> np.ndarray:
+    reviews = data.timed_reviews
+    return reviews["period"].to_numpy(dtype="int64") * DAY_SPAN - DAY_BASE + days_since_1970(reviews["review"])
 
 
 def reviews_overdue_now(ctx: Context) -> Result:
@@ -166,17 +168,16 @@ def participation_by_age(ctx: Context) -> Result:
                                                     order=list(AGE_BANDS))})
 
 
-def _period_feedback(ctx: Context) -> pd.DataFrame:
+def _period_feedback(data, period) -> pd.DataFrame:
     """Every feedback record for reviews held in the period, before any filter."""
-    def make():
-        feedback = ctx.data.feedback
-        held = feedback.loc[(feedback["review"] >= ctx.start) & (feedback["review"] <= ctx.end), FEEDBACK_FACTS]
-        return held.astype({c: "category" for c in FEEDBACK_FACTS if c not in ("_id", "review")})
-    return ctx.data.facts(("feedback_in_period", ctx.period), make)
+    feedback = data.feedback
+    held = feedback.loc[(feedback["review"] >= pd.Timestamp(period.start)) & (feedback["review"] <= pd.Timestamp(period.end)),
+                        FEEDBACK_FACTS]
+    return held.astype({c: "category" for c in FEEDBACK_FACTS if c not in ("_id", "review")})
 
 
 def _feedback_in_period(ctx: Context) -> pd.DataFrame:
-    return ctx.cut(_period_feedback(ctx))
+    return ctx.everyone(_period_feedback, period=ctx.period)
 
 
 def feedback_response_rate(ctx: Context) -> Result:
@@ -194,19 +195,19 @@ def feedback_response_rate(ctx: Context) -> Result:
 
 def advocate_offered(ctx: Context) -> Result:
     """Per review of a child aged 11 or over with a feedback record: was an advocate offered?"""
-    eligible = ctx.everyone(("advocate_eligible", ctx.period), lambda: _advocate_eligible(ctx))
+    eligible = ctx.everyone(_advocate_eligible, period=ctx.period)
     extras = {"chaired": _chaired(_feedback_in_period(ctx))} if ctx.detail else {}
     return share_result("advocate_offered", "Advocate offered (children aged 11+)", ctx.period, ctx.as_at,
                         int(eligible["offered"].sum()), len(eligible), ctx.rules, extras=extras)
 
 
-def _advocate_eligible(ctx: Context) -> pd.DataFrame:
+def _advocate_eligible(data, period) -> pd.DataFrame:
     """Every review in the period of a child aged 11 or over with a feedback record, and whether
     any record says an advocate was offered (before any filter)."""
-    feedback = _period_feedback(ctx)
+    feedback = data.cached(FACTS, _period_feedback, period=period)
     per_review = feedback.assign(offered=feedback["advocate_offered"] == "Y").groupby(
         ["_id", "review"], as_index=False)["offered"].any()
-    dob = pd.Series(child_attribute(ctx.data, "dob", per_review["_id"]), index=per_review.index)
+    dob = pd.Series(child_attribute(data, "dob", per_review["_id"]), index=per_review.index)
     return per_review[(age_in_years(dob, per_review["review"]) >= 11).fillna(False)]
 
 
@@ -220,17 +221,17 @@ def _chaired(feedback: pd.DataFrame) -> pd.DataFrame:
 
 
 def midway_checks(ctx: Context) -> Result:
-    later = ctx.everyone(("midway_checked", ctx.period), lambda: _midway_checked(ctx))
+    later = ctx.everyone(_midway_checked, period=ctx.period)
     return share_result("midway_checks", "Midway checks between reviews", ctx.period, ctx.as_at,
                         int(later["checked"].sum()), len(later), ctx.rules)
 
 
-def _midway_checked(ctx: Context) -> pd.DataFrame:
+def _midway_checked(data, period) -> pd.DataFrame:
     """Each second or later review in the period (every child) and whether a midway check fell
     after the review before and on or before it."""
-    reviews = _period_reviews(ctx)
+    reviews = data.cached(FACTS, reviews_held, period=period)
     later = reviews.loc[reviews["number"] >= 2, ["_id", "review", "previous"]]
-    checked = any_dated_between(ctx.data, "midway", "check_date", later["_id"], later["previous"], later["review"])
+    checked = any_dated_between(data, "midway", "check_date", later["_id"], later["previous"], later["review"])
     return later.assign(checked=checked)
 
 

@@ -12,7 +12,7 @@ from datetime import date
 from data.measures.catalogue import MEASURES
 from data.measures.context import Council, make_context
 from data.measures.dataset import Dataset
-from data.measures.filters import child_profiles, prepare
+from data.measures.filters import child_profiles
 from data.measures.periods import Period, period_ending, split
 from data.measures.placements import episode_districts, episode_miles
 
@@ -22,7 +22,7 @@ TREND_YEARS, TREND_QUARTERS = 5, 8  # as far back as the pages' trends go
 
 
 def warm_up(data: Dataset, rules: dict, council: Council) -> None:
-    prepare(data)
+    data.care_episodes  # sorted by child once, for everything after
     if data.latest_date is None:
         return
     episode_miles(data)

@@ -14,17 +14,17 @@ def _allocations_on(allocations: pd.DataFrame, day: pd.Timestamp) -> pd.DataFram
     return current.sort_values("start", kind="stable").drop_duplicates("_id", keep="last")
 
 
-def _in_care_with_iro(data, day: pd.Timestamp) -> pd.DataFrame:
+def _in_care_with_iro(data, day) -> pd.DataFrame:
     """Every child in care on the day, with the IRO allocated to them then (missing if none)."""
-    in_care = data.in_care_on(day.date())[["_id", "la"]]
-    current = _allocations_on(data.iro_allocations, day)
+    in_care = data.in_care_on(day)[["_id", "la"]]
+    current = _allocations_on(data.iro_allocations, pd.Timestamp(day))
     current = current[current["_id"] >= 0].set_index("_id")["iro_id"]
     return in_care.assign(iro_id=current.reindex(in_care["_id"]).to_numpy())
 
 
 def iro_caseload(ctx: Context) -> Result:
     day = pd.Timestamp(ctx.as_at)
-    in_care = ctx.everyone(("in_care_with_iro", ctx.as_at), lambda: _in_care_with_iro(ctx.data, day))
+    in_care = ctx.everyone(_in_care_with_iro, day=ctx.as_at)
     allocated = in_care[in_care["iro_id"].notna()]
     iros = ctx.data.iros
     active = iros[(iros["start"].isna() | (iros["start"] <= day)) & (iros["end"].isna() | (iros["end"] >= day))]
