@@ -15,7 +15,7 @@ from data import commentary, disclosure, store
 from data.measures.catalogue import MEASURES, MEASURES_BY_ID, THEMES
 from data.measures.periods import PeriodError, parse_period
 from data.measures.report import Scope
-from data.pack_content import drafted
+from data.pack_content import drafted, readable_comments
 
 WRITERS = ("manager",)
 PAGE_THEMES = dict(zip(("reviews", "participation", "placements", "escalations", "workload", "neet"), THEMES))
@@ -75,11 +75,14 @@ def save(_clicks, measure_id, period, text):
         saved = commentary.save(current_app.config["SETTINGS"], measure.id, scope.period.label, text, viewer.name)
     except commentary.CommentaryRefused as refusal:
         return page.refused(str(refusal)), no_update
-    return page.saved(saved.version), saved.version
+    settings = current_app.config["SETTINGS"]
+    withheld = disclosure.withheld_numbers(settings, store.dataset(settings), measure.id, scope.period.label,
+                                           saved.text)
+    return page.saved(saved.version, withheld), saved.version
 
 
 def under_page(pathname, period):
-    current_viewer()
+    viewer = current_viewer()
     settings = current_app.config["SETTINGS"]
     slug = (pathname or "/").strip("/") or "overview"
     themes = THEMES if slug == "overview" else (PAGE_THEMES.get(slug),)
@@ -87,7 +90,7 @@ def under_page(pathname, period):
         label = parse_period(period).label if period else default_period(store.dataset(settings))
     except PeriodError:
         return None
-    comments = commentary.current(settings, label)
+    comments = readable_comments(settings, store.dataset(settings), label, viewer.role)
     shown = [(council_words(m.name, settings), comments[m.id]) for m in MEASURES
              if m.theme in themes and m.id in comments]
     return page.under_page(shown)

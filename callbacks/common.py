@@ -3,18 +3,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import functools
+
 import pandas as pd
+from dash import callback_context
 from flask import current_app
 
 from callbacks.scope import scope_from, values_from
 from callbacks.viewer import Viewer, current_viewer
 from dashboard.filterbar import to_query
+from dashboard.pages.frame import refusal
 from data import disclosure, store
 from data.measures.catalogue import MEASURES_BY_ID
 from data.measures.dataset import Dataset
 from data.measures.periods import Period
 from data.measures.report import Scope
 from data.measures.result import Result
+from data.measures.suppression import SUPPRESSED_ROLES
 
 
 @dataclass
@@ -30,12 +35,21 @@ class Request:
         return (self.scope.as_at or self.scope.period.end).strftime("%d %B %Y")
 
     def result(self, measure_id: str, scope: Scope | None = None, detail: bool = True) -> Result:
-        """A measure as this viewer may see it (suppressed for the committee, rows only for managers);
-        detail=False: its headline figures only."""
-        return disclosure.shown(self.settings, self.data, scope or self.scope, measure_id, self.viewer.role, detail)
+        """A measure as this viewer may see it (the protected publication for the committee, rows
+        only for managers); detail=False: its headline figures only. A period beside the one asked
+        for (the one before, a trend's) that the committee's view does not hold comes back withheld."""
+        if scope is None or scope == self.scope:
+            return disclosure.shown(self.settings, self.data, self.scope, measure_id, self.viewer.role, detail)
+        return disclosure.shown_beside(self.settings, self.data, scope, measure_id, self.viewer.role, detail)
 
     def previous(self, measure_id: str) -> Result:
         return self.result(measure_id, Scope(self.scope.period.previous(), None, self.scope.filters))
+
+    def check_grain(self, grain: str) -> None:
+        """Months are not in the committee's view (a month is its quarter less the other two)."""
+        if grain == "month" and self.viewer.role in SUPPRESSED_ROLES:
+            raise disclosure.NotPublished("Months are not part of the committee's view. "
+                                          + disclosure.WHAT_THE_COMMITTEE_SEES)
 
     def trend(self, measure_id: str, periods: list[Period]) -> pd.DataFrame:
         rows = []
@@ -80,7 +94,24 @@ def _short(value, unit: str) -> str:
 
 
 def request_for(inputs: list) -> Request:
+    """The request's scope, refused (disclosure.NotPublished) where the viewer may not ask for it."""
     settings = current_app.config["SETTINGS"]
     data = store.dataset(settings)
     values = values_from(inputs)
-    return Request(settings, data, current_viewer(), scope_from(values, data), to_query(values))
+    request = Request(settings, data, current_viewer(), scope_from(values, data), to_query(values))
+    if request.viewer.role in SUPPRESSED_ROLES:
+        disclosure.check_committee_scope(settings, data, request.scope)
+    return request
+
+
+def refusing(render):
+    """A page callback that answers a request outside the viewer's view with the reason in place of
+    its content (and nothing in each output of a callback that fills many, such as the trends)."""
+    @functools.wraps(render)
+    def answer(*inputs):
+        try:
+            return render(*inputs)
+        except disclosure.NotPublished as refused:
+            outputs = callback_context.outputs_list
+            return [None] * len(outputs) if isinstance(outputs, list) else refusal(str(refused))
+    return answer

@@ -32,6 +32,8 @@ def pack_pdf() -> Response:
         pdf = build.pack_pdf(pack_content.gather(settings, data, scope, viewer.role, words))
     except PdfUnavailable as missing:
         return Response(str(missing), status=503, mimetype="text/plain")
+    except disclosure.NotPublished as refused:
+        return Response(str(refused), status=403, mimetype="text/plain")
     return _file(pdf, "application/pdf", build.file_name(settings.council_name, scope.period.label, viewer.role, "pdf"))
 
 
@@ -39,7 +41,10 @@ def measures_xlsx() -> Response:
     viewer = current_viewer()
     settings, data, scope = _request_scope()
     words = lambda text: council_words(text, settings)  # noqa: E731
-    table = pack_content.measure_table(settings, data, scope, viewer.role, words=words)
+    try:
+        table = pack_content.measure_table(settings, data, scope, viewer.role, words=words)
+    except disclosure.NotPublished as refused:
+        return Response(str(refused), status=403, mimetype="text/plain")
     workbook = build.measures_workbook(table, settings.council_name, scope.period.label, viewer.role,
                                        settings.measure_rules, words)
     return _file(workbook, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

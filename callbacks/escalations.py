@@ -1,7 +1,7 @@
 from dash import Output
 
 from callbacks.audit import log_children
-from callbacks.common import request_for
+from callbacks.common import refusing, request_for
 from callbacks.router import FILTER_INPUTS
 from dashboard import ids
 from dashboard.child_lists import on_page
@@ -9,7 +9,7 @@ from dashboard.pages import escalations
 
 
 def register(app) -> None:
-    app.callback(Output(ids.content_id("escalations"), "children"), FILTER_INPUTS)(render)
+    app.callback(Output(ids.content_id("escalations"), "children"), FILTER_INPUTS)(refusing(render))
 
 
 def render(*inputs):

@@ -2,7 +2,7 @@ from dash import Input, Output
 from flask import current_app
 
 from callbacks.audit import log_children
-from callbacks.common import request_for
+from callbacks.common import refusing, request_for
 from callbacks.router import FILTER_INPUTS
 from callbacks.viewer import current_viewer
 from dashboard import ids
@@ -14,7 +14,7 @@ from data.measures.timeline import timeline
 
 
 def register(app) -> None:
-    app.callback(Output(ids.content_id("neet"), "children"), FILTER_INPUTS)(render)
+    app.callback(Output(ids.content_id("neet"), "children"), FILTER_INPUTS)(refusing(render))
     app.callback(Output(ids.TIMELINE, "children"), Input(ids.GRID_NEET, "selectedRows"),
                  prevent_initial_call=True)(show_timeline)
 

@@ -1,6 +1,6 @@
 from dash import ALL, Output, callback_context
 
-from callbacks.common import request_for
+from callbacks.common import refusing, request_for
 from callbacks.router import FILTER_INPUTS
 from dashboard import ids
 from dashboard.pages import overview
@@ -10,8 +10,8 @@ TREND_YEARS = 5
 
 
 def register(app) -> None:
-    app.callback(Output(ids.content_id("overview"), "children"), FILTER_INPUTS)(render)
-    app.callback(Output({"type": overview.SPARK, "measure": ALL}, "children"), FILTER_INPUTS)(render_trends)
+    app.callback(Output(ids.content_id("overview"), "children"), FILTER_INPUTS)(refusing(render))
+    app.callback(Output({"type": overview.SPARK, "measure": ALL}, "children"), FILTER_INPUTS)(refusing(render_trends))
 
 
 def _rag_measures(request) -> list[str]:

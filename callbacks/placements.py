@@ -1,6 +1,6 @@
 from dash import Output
 
-from callbacks.common import request_for
+from callbacks.common import refusing, request_for
 from callbacks.router import FILTER_INPUTS
 from dashboard import ids
 from dashboard.pages import placements
@@ -8,7 +8,7 @@ from data.measures.benchmarks import for_measure, load_benchmarks
 
 
 def register(app) -> None:
-    app.callback(Output(ids.content_id("placements"), "children"), FILTER_INPUTS)(render)
+    app.callback(Output(ids.content_id("placements"), "children"), FILTER_INPUTS)(refusing(render))
 
 
 def render(*inputs):

@@ -1,7 +1,7 @@
 from dash import Input, Output
 
 from callbacks.audit import log_children
-from callbacks.common import request_for
+from callbacks.common import refusing, request_for
 from callbacks.router import FILTER_INPUTS
 from dashboard import ids
 from dashboard.child_lists import on_page
@@ -11,13 +11,14 @@ RUN = {"year": 5, "quarter": 8, "month": 12}
 
 
 def register(app) -> None:
-    app.callback(Output(ids.content_id("reviews"), "children"), FILTER_INPUTS + [Input(ids.VIEW_BY, "value")])(render)
+    app.callback(Output(ids.content_id("reviews"), "children"), FILTER_INPUTS + [Input(ids.VIEW_BY, "value")])(refusing(render))
 
 
 def render(*inputs):
     *filters, grain = inputs
     request = request_for(filters)
     grain = grain if grain in RUN else "year"
+    request.check_grain(grain)
     from data.measures.periods import period_ending
     latest = period_ending(request.scope.as_at or request.scope.period.end, grain)
     view = {

@@ -16,6 +16,7 @@ from dashboard.pages import audit_log, councils, upload, workload
 from dashboard.pages.frame import no_access
 from dashboard.registry import PAGES, PAGES_BY_PATH
 from data import store
+from data.measures.suppression import SUPPRESSED_ROLES
 
 LAYOUTS = {"overview": overview.layout, "reviews": reviews.layout, "participation": participation.layout,
            "placements": placements.layout, "escalations": escalations.layout, "workload": workload.layout,
@@ -47,7 +48,7 @@ def render_page(pathname, search):
     if data.episodes.empty and page.filters:
         return dbc.Alert(["No 903 data has been imported yet. Import a return with ",
                           html.Code("flask --app app import PATH"), " (see the README)."], color="info")
-    options = filter_options(data) if page.filters else None
+    options = filter_options(data, committee=viewer.role in SUPPRESSED_ROLES) if page.filters else None
     show_council = len(data.councils) > 1
     return LAYOUTS[page.slug](parse_query(search), options, show_council, viewer.role)
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 from datetime import date
 
 from dashboard.filterbar import FILTER_NAMES, FilterOptions
+from data.disclosure import WHAT_THE_COMMITTEE_SEES
 from data.measures.dataset import Dataset
 from data.measures.filters import AGE_BANDS, PLACEMENT_GROUPS, child_profiles, council_qualified, Filters
 from data.measures.periods import PeriodError, parse_period, period_ending
-from data.measures.report import Scope
+from data.measures.report import Scope, as_at_for
 from data.ingest.specs import ETHNIC_GROUPS
 
 YEARS_SHOWN = 6
@@ -25,17 +26,16 @@ def scope_from(values: dict, data: Dataset) -> Scope:
         period = parse_period(values.get("period") or default_period(data))
     except PeriodError:
         period = parse_period(default_period(data))
-    latest = data.latest_date
-    as_at = min(period.end, latest) if latest and latest >= period.start else None
     filters = Filters(**{name: tuple(values.get(name) or ()) for name in FILTER_NAMES if name != "period"})
-    return Scope(period, as_at, filters)
+    return Scope(period, as_at_for(period, data.latest_date), filters)
 
 
 def values_from(inputs: list) -> dict:
     return dict(zip(FILTER_NAMES, inputs))
 
 
-def filter_options(data: Dataset) -> FilterOptions:
+def filter_options(data: Dataset, committee: bool = False) -> FilterOptions:
+    """The choices the filter bar offers; the committee's view offers periods only."""
     latest = data.latest_date or date.today()
     current = period_ending(latest, "year")
     years = current.run(YEARS_SHOWN)
@@ -59,7 +59,8 @@ def filter_options(data: Dataset) -> FilterOptions:
         "placement_group": [(g, g) for g in [*PLACEMENT_GROUPS, "Other"]],
         "uasc": [("Yes", "Yes"), ("No", "No")],
     }
-    return FilterOptions(periods, default_period(data), choices)
+    return FilterOptions(periods, default_period(data), {} if committee else choices,
+                         WHAT_THE_COMMITTEE_SEES if committee else "")
 
 
 def _quarters(year, latest: date):

@@ -1,13 +1,13 @@
 from dash import Output
 
-from callbacks.common import request_for
+from callbacks.common import refusing, request_for
 from callbacks.router import FILTER_INPUTS
 from dashboard import ids
 from dashboard.pages import workload
 
 
 def register(app) -> None:
-    app.callback(Output(ids.content_id("workload"), "children"), FILTER_INPUTS)(render)
+    app.callback(Output(ids.content_id("workload"), "children"), FILTER_INPUTS)(refusing(render))
 
 
 def render(*inputs):

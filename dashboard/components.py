@@ -16,6 +16,9 @@ GRAPH_CONFIG = {"showSendToCloud": False, "showEditInChartStudio": False, "displ
                 "responsive": True, "modeBarButtonsToRemove": ["select2d", "lasso2d", "sendDataToCloud"],
                 "toImageButtonOptions": {"format": "png", "scale": 2}}
 STATIC_CONFIG = {**GRAPH_CONFIG, "staticPlot": True, "displayModeBar": False}
+WITHHELD_MARK = "withheld"
+WITHHELD_KEY = ("withheld: a small number (from 1 to 4 children, or a number that would let one be worked out), "
+                "not shown so that no child can be identified. It is not nought.")
 
 
 def graph(figure, graph_id=None, static: bool = False, label: str = "") -> dcc.Graph:

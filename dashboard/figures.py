@@ -51,6 +51,8 @@ def trend_bars(frame: pd.DataFrame, title: str, unit: str, y_title: str, target:
                         marker={"symbol": "diamond", "size": 9},
                         hovertemplate="<b>England</b> %{x}<br>%{y:,.1f}<extra></extra>")
         fig.data[0].name = "This council"
+    if "status" in frame:
+        _mark_withheld(fig, frame["period"][frame["status"] == "WITHHELD"], horizontal=False)
     if target is not None:
         fig.add_hline(y=target, line={"color": TARGET, "dash": "dash", "width": 2},
                       annotation_text=f"Target {target:.0%}" if unit == PERCENT else f"Target {target:,}",
@@ -71,6 +73,9 @@ def breakdown_bars(frame: pd.DataFrame, title: str, unit: str, x_title: str, tar
                            customdata=_counts_text(frame["numerator"], denominators),
                            hovertemplate="<b>%{y}</b><br>" + ("%{x:.1%}" if unit == PERCENT else "%{x:,}")
                            + "<br>%{customdata}<extra></extra>"))
+    if "suppressed" in frame:
+        hidden = frame["suppressed"].fillna(False).astype(bool) & pd.to_numeric(values).isna()
+        _mark_withheld(fig, frame["group"].astype(str)[hidden], horizontal=True)
     if target is not None:
         fig.add_vline(x=target, line={"color": TARGET, "dash": "dash", "width": 2},
                       annotation_text=f"Target {target:.0%}" if unit == PERCENT else f"{target:,}")
@@ -79,6 +84,17 @@ def breakdown_bars(frame: pd.DataFrame, title: str, unit: str, x_title: str, tar
                       xaxis={"type": "linear", "title": x_title, "gridcolor": "#e5e5e5", "rangemode": "tozero",
                              "tickformat": ".0%" if unit == PERCENT else ",~r"})
     return fig
+
+
+def _mark_withheld(fig: go.Figure, where: pd.Series, horizontal: bool) -> None:
+    """The word "withheld" where a withheld bar would be, so that nobody reads an empty place as nought."""
+    if not len(where):
+        return
+    at = where.to_numpy()
+    zeros = [0] * len(at)
+    fig.add_scatter(x=zeros if horizontal else at, y=at if horizontal else zeros, mode="text",
+                    text=["withheld"] * len(at), textposition="middle right" if horizontal else "top center",
+                    textfont={"color": "#505a5f"}, showlegend=False, hoverinfo="skip", cliponaxis=False)
 
 
 def caseload_bars(frame: pd.DataFrame, title: str, band: tuple[int, int]) -> go.Figure:

@@ -32,6 +32,7 @@ class FilterOptions:
     periods: list[tuple[str, str]]
     default_period: str
     choices: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    period_only: str = ""  # why the other filters are not offered (the committee's view), or ""
 
 
 def parse_query(search: str | None) -> dict[str, list[str] | str]:
@@ -57,7 +58,8 @@ def to_query(values: dict) -> str:
 def filter_bar(values: dict, options: FilterOptions, show_council: bool) -> html.Section:
     controls = []
     for name, (label, multi) in FILTERS.items():
-        hidden = name == "council" and not show_council  # kept (hidden) so every callback finds it
+        # kept (hidden) so every callback finds it
+        hidden = (name == "council" and not show_council) or (options.period_only and name != "period")
         choices = options.periods if name == "period" else options.choices.get(name, [])
         value = values.get(name, options.default_period if name == "period" else [])
         control_id = ids.filter_id(name)
@@ -70,7 +72,7 @@ def filter_bar(values: dict, options: FilterOptions, show_council: bool) -> html
     return html.Section([
         html.H2("Filters", className="visually-hidden"),
         dbc.Row(controls, className="g-2"),
-        html.P("Filters count each child by where they are on the as-at date (their age band, legal status "
-               "and placement then). Every view's address holds its filters: bookmark it or send it on.",
+        html.P(options.period_only or "Filters count each child by where they are on the as-at date (their age band, "
+               "legal status and placement then). Every view's address holds its filters: bookmark it or send it on.",
                className="small text-body-secondary mb-0"),
     ], className="filter-bar border rounded p-2 mb-3 bg-light", **{"aria-label": "Filters"})

@@ -36,10 +36,11 @@ def _progress():
 
 
 def register(app) -> None:
+    from data.disclosure_cli import disclosure_audit_command
     from data.report_cli import report_command
     from data.users_cli import users_command
     for command in (import_command, demo_data_command, setup_command, findings_command, report_command,
-                    users_command):
+                    users_command, disclosure_audit_command):
         app.cli.add_command(command)
 
 

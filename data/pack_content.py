@@ -13,6 +13,7 @@ from data.measures.catalogue import MEASURES, THEMES, Measure
 from data.measures.dataset import Dataset
 from data.measures.report import Scope
 from data.measures.result import Result
+from data.measures.suppression import SUPPRESSED_ROLES
 from data.measures.summary import draft
 
 TREND_PERIODS = 5
@@ -49,10 +50,9 @@ class Pack:
 
 
 def gather(settings, data: Dataset, scope: Scope, role: str, words=lambda text: text) -> Pack:
-    def shown(measure_id: str, at: Scope) -> Result:
-        return disclosure.shown(settings, data, at, measure_id, role)
-
-    comments = commentary.current(settings, scope.period.label)
+    """Raises disclosure.NotPublished for a committee scope outside its published set."""
+    shown = _shown_for(settings, data, scope, role)
+    comments = readable_comments(settings, data, scope.period.label, role)
     pack = Pack(settings.council_name, scope.period.label, (scope.as_at or scope.period.end).strftime("%d %B %Y"),
                 role, {k: list(v) for k, v in scope.filters.as_dict().items()}, datetime.now().replace(microsecond=0),
                 scope.period.previous().label)
@@ -70,11 +70,12 @@ def gather(settings, data: Dataset, scope: Scope, role: str, words=lambda text: 
 def measure_table(settings, data: Dataset, scope: Scope, role: str, periods: int = TREND_PERIODS,
                   words=lambda text: text) -> pd.DataFrame:
     """Every measure for a run of periods ending with the scope's, one row each (the Excel export)."""
+    shown = _shown_for(settings, data, scope, role)
     rows = []
     for period in scope.period.run(periods):
         at = replace(scope, period=period, as_at=scope.as_at if period == scope.period else None)
         for measure in MEASURES:
-            result = disclosure.shown(settings, data, at, measure.id, role)
+            result = shown(measure.id, at)
             rule = result.rule
             rows.append({"theme": measure.theme, "measure_id": measure.id, "measure": words(measure.name),
                          "period": period.label, "unit": result.unit, "value": result.value,
@@ -82,6 +83,22 @@ def measure_table(settings, data: Dataset, scope: Scope, role: str, periods: int
                          "status": result.status or "No target", "target": rule.target if rule else None,
                          "withheld": result.suppressed})
     return pd.DataFrame(rows)
+
+
+def _shown_for(settings, data: Dataset, scope: Scope, role: str):
+    """Results as the role may see them: the scope asked for must be in the role's view (checked
+    here), and the figures beside it are withheld where they are not."""
+    disclosure.shown(settings, data, scope, MEASURES[0].id, role)
+    return lambda measure_id, at: disclosure.shown_beside(settings, data, at, measure_id, role)
+
+
+def readable_comments(settings, data: Dataset, period: str, role: str) -> dict:
+    """The newest commentary of each measure for the period that the role may read: for the
+    committee, none that holds a number its figures withhold."""
+    comments = commentary.current(settings, period)
+    if role not in SUPPRESSED_ROLES:
+        return comments
+    return {m: c for m, c in comments.items() if not disclosure.withheld_numbers(settings, data, m, period, c.text)}
 
 
 def _trend(measure_id: str, scope: Scope, shown) -> pd.DataFrame:

@@ -9,9 +9,9 @@ import sys
 import click
 from flask import current_app
 
-from data import store
+from data import disclosure, store
 from data.measures.periods import GRAINS, PeriodError, parse_date, parse_period
-from data.measures.report import Scope, build_report
+from data.measures.report import Scope, as_at_for, build_report
 from data.measures.result import PERCENT
 from data.measures.suppression import ROLES
 
@@ -39,9 +39,13 @@ def report_command(period, as_at, by, role, output):
         click.echo(f"Error: --as-at {day} is before the period starts ({parsed.start}).", err=True)
         sys.exit(2)
     data = store.dataset(settings)
-    report = build_report(data, Scope(parsed, day), settings.measure_rules,
-                          settings.council, role,
-                          settings.suppression_threshold, by)
+    scope = Scope(parsed, day or as_at_for(parsed, data.latest_date))
+    try:
+        report = build_report(data, scope, role, lambda at, measure_id: disclosure.shown(
+            settings, data, at, measure_id, role), by)
+    except disclosure.NotPublished as refused:
+        click.echo(f"Error: {refused}", err=True)
+        sys.exit(2)
     click.echo({"json": _json, "csv": _csv, "table": _table}[output](report))
 
 

@@ -9,7 +9,7 @@ import threading
 import pandas as pd
 from sqlalchemy import func, select
 
-from data import db
+from data import db, results_cache
 from data.measures.cache import Budget
 from data.measures.dataset import CUTS, DEFAULT_BUDGETS, FACTS, FRAME_COLUMNS, Dataset
 from data.measures.warm_up import warm_up
@@ -49,7 +49,8 @@ def _read(settings, version: int) -> Dataset:
             table = DATA_TABLES[name]
             frames[name] = _read_table(select(*(table.c[c] for c in columns)), connection, columns)
     data = Dataset.from_frames(version=version, budgets=budgets(settings), **frames)
-    warm_up(data, settings.measure_rules, settings.council)
+    warm_up(data, settings.measure_rules, settings.council,
+            lambda scope, measure_id, detail: results_cache.result(settings, data, scope, measure_id, detail))
     return data
 
 

@@ -250,3 +250,36 @@ def test_a018_a_long_list_shows_its_first_rows_and_the_view_records_only_those(a
     assert logged["What"].startswith("reviews page")
     assert 1 <= logged["Number of children"] <= 4, "only the children listed (two from each list) are recorded"
     assert all(child.split(":")[1] in text for child in logged["Children"].split())
+
+
+def _callback_with(client, page: str, **values):
+    inputs = [{"id": filter_id(n), "property": "value", "value": values.get(n, "2025-26" if n == "period" else [])}
+              for n in FILTER_NAMES]
+    if page == "reviews":
+        inputs.append({"id": "view-by", "property": "value", "value": values.get("view_by", "year")})
+    return client.post("/_dash-update-component", json={
+        "output": f"{page}-content.children", "outputs": {"id": f"{page}-content", "property": "children"},
+        "inputs": inputs, "changedPropIds": [], "state": []})
+
+
+@pytest.mark.parametrize("page, values", [
+    ("overview", {"sex": ["Female"]}), ("reviews", {"legal_status": ["Youth justice", "Full care order"]}),
+    ("placements", {"age_band": ["16-17"], "sex": ["Male"]}), ("reviews", {"view_by": "month"}),
+    ("escalations", {"period": "2025-08"}), ("participation", {"period": "2025-26 Q2", "uasc": ["Yes"]})])
+def test_a019_committee_requests_outside_its_view_are_refused_with_the_reason(app_settings, page, values):
+    committee = _client(app_settings, "committee")
+    response = _callback_with(committee, page, **values)
+    assert response.status_code == 200
+    text = _texts(response.get_json()["response"][f"{page}-content"]["children"])
+    assert "not part of the committee's view" in text and "whole council's figures" in text
+    assert not list(_tables(response.get_json())), "a refusal, not a narrowed or widened answer"
+    director = _callback_with(_client(app_settings, "director"), page, **values)
+    assert "not part of the committee's view" not in director.get_data(as_text=True)
+
+
+def test_a020_committee_downloads_outside_its_view_are_refused(app_settings):
+    committee = _client(app_settings, "committee")
+    for path in ("/download/measures.xlsx?period=2025-26&sex=Female", "/download/pack.pdf?period=2025-08"):
+        response = committee.get(path)
+        assert response.status_code == 403 and "committee's view" in response.get_data(as_text=True), path
+    assert committee.get("/download/measures.xlsx?period=2025-26").status_code == 200

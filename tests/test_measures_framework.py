@@ -1,4 +1,4 @@
-"""RAG, periods, filters, suppression and trends."""
+"""RAG, periods, filters, what each role sees, and trends (the committee's suppression: test_disclosure*.py)."""
 from datetime import date
 
 import pandas as pd
@@ -9,7 +9,7 @@ from data.measures.filters import Filters
 from data.measures.periods import PeriodError, parse_date, parse_period, split
 from data.measures.report import trend
 from data.measures.result import Result, rag_status
-from data.measures.suppression import for_role, suppress_cells
+from data.measures.suppression import for_role
 from data.settings import MeasureRule
 from tests.cases import COUNCIL, EPISODES, RULES, ctx, data, ep
 
@@ -86,41 +86,10 @@ def _result(numerator, denominator, breakdown=None):
                   rows=pd.DataFrame({"la": ["999"], "child": ["A"]}))
 
 
-@pytest.mark.parametrize("numerator, denominator, hidden", [
-    (0, 10, False), (1, 10, True), (4, 10, True), (5, 10, False), (5, 4, True), (9, 9, False)])
-def test_committee_never_sees_counts_from_1_to_4(numerator, denominator, hidden):
-    shown = for_role(_result(numerator, denominator), "committee", 4)
-    assert shown.suppressed is hidden
-    assert (shown.value is None) is hidden and (shown.numerator is None) is hidden
-    assert shown.status == ("WITHHELD" if hidden else "GREEN")
-    assert shown.rows is None
-
-
 def test_director_sees_everything_but_children_and_manager_sees_children():
-    director = for_role(_result(2, 10), "director", 4)
+    director = for_role(_result(2, 10), "director")
     assert director.numerator == 2 and director.rows is None
-    assert for_role(_result(2, 10), "manager", 4).rows["child"].tolist() == ["A"]
-
-
-def test_secondary_suppression_hides_the_next_smallest_cell():
-    cells = pd.DataFrame({"group": ["PN1", "PN2", "PN3", "PN4"], "numerator": [20, 3, 7, 9], "denominator": 39})
-    out = suppress_cells(cells, 4)
-    assert out["suppressed"].tolist() == [False, True, True, False]
-    # The total (39) and the cells still shown (20, 9) leave 10 for the two hidden ones: neither
-    # can be worked out.
-    shown = out.loc[~out["suppressed"], "numerator"].sum()
-    assert 39 - shown == 10 and out["numerator"].isna().sum() == 2
-
-
-def test_two_small_cells_need_no_third():
-    cells = pd.DataFrame({"group": list("abcd"), "numerator": [2, 3, 10, 0]})
-    assert suppress_cells(cells, 4)["suppressed"].tolist() == [True, True, False, False]
-
-
-def test_zero_is_not_suppressed_and_no_difference_reveals_a_cell():
-    cells = pd.DataFrame({"group": list("abc"), "numerator": [0, 1, 30]})
-    out = suppress_cells(cells, 4)
-    assert out["suppressed"].tolist() == [False, True, True]
+    assert for_role(_result(2, 10), "manager").rows["child"].tolist() == ["A"]
 
 
 def test_trend_over_a_run_of_periods():
@@ -130,27 +99,3 @@ def test_trend_over_a_run_of_periods():
     frame = trend(d, "review_timeliness", parse_period("2023-24").run(2), RULES, COUNCIL)
     assert frame["period"].tolist() == ["2022-23", "2023-24"]
     assert frame["numerator"].tolist() == [2, 0] and frame["denominator"].tolist() == [3, 1]
-
-
-def test_a_small_denominator_is_protected_like_a_numerator():
-    # Shares by age: the headline shows the total denominator (33), so one withheld
-    # denominator of 3 could be recovered; the next smallest is withheld with it.
-    cells = pd.DataFrame({"group": list("abc"), "numerator": [2, 8, 15], "denominator": [3, 10, 20],
-                          "value": [2 / 3, 0.8, 0.75]})
-    out = suppress_cells(cells, 4)
-    assert out["denominator"].isna().tolist() == [True, True, False]
-    assert out["suppressed"].tolist() == [True, True, False]
-
-
-def test_a_filter_and_its_complement_cannot_be_subtracted():
-    # All children: 10 of 40; boys: 7 of 37. Girls would be 3 of 3 by subtraction.
-    everyone, boys = _result(10, 40), _result(7, 37)
-    assert for_role(boys, "committee", 4, parents=(everyone,)).suppressed
-    assert not for_role(_result(5, 30), "committee", 4, parents=(everyone,)).suppressed
-
-
-def test_a_cell_that_differs_from_the_wider_scope_by_a_small_number_is_withheld():
-    wider = pd.DataFrame({"group": list("abc"), "numerator": [12, 30, 9]})
-    filtered = pd.DataFrame({"group": list("abc"), "numerator": [10, 18, 9]})
-    out = suppress_cells(filtered, 4, [wider])
-    assert out.loc[0, "suppressed"] and out["suppressed"].sum() == 2

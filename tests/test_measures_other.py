@@ -57,7 +57,7 @@ def test_iro_caseload_per_full_time_iro():
     assert result.value == 2 and result.numerator == 3
     per_iro = result.breakdown.set_index("iro_id")["value"].to_dict()
     assert per_iro == {"I1": 2.0, "I2": 2.0}
-    assert "2 children in care have no IRO allocation" in result.notes[0]
+    assert result.note_lines()[0] == "Children in care with no IRO allocation recorded on this date: 2."
 
 
 def test_iros_of_two_councils_with_one_name_are_told_apart():
@@ -84,7 +84,7 @@ def test_neet_16_17_counts_a_child_turning_16_mid_period():
              ]))
     result = neet.neet_16_17(ctx(d))
     assert (result.numerator, result.denominator) == (2, 2)
-    assert result.extras["unknown"] == 1
+    assert result.extras["no_status"].set_index("group")["numerator"]["unknown"] == 1
     checks = neet.neet_checks_overdue(ctx(d))
     assert (checks.numerator, checks.denominator) == (1, 2)
     assert checks.rows["child"].tolist() == ["B"] and checks.rows["days_since_check"].tolist() == [50]

@@ -33,7 +33,7 @@ def test_distance_uses_centroids_and_never_guesses():
     ]), postcode_centroids=CENTROIDS)
     result = placements.placed_over_20_miles(ctx(d))
     assert (result.numerator, result.denominator) == (1, 3)
-    assert result.extras["unresolved"] == 2 and "2 children left out" in result.notes[0]
+    assert result.extras["left_out"]["numerator"].tolist() == [2] and result.note_lines()[0].endswith(": 2.")
     assert result.rows["miles"].iloc[0] == 34.5
 
 

@@ -86,7 +86,7 @@ def test_participation_leaves_out_pn0_and_missing_codes():
     result = reviews.review_participation(ctx(d))
     assert (result.numerator, result.denominator) == (2, 3)
     assert result.breakdown.set_index("group").loc["PN7", "numerator"] == 1
-    assert "1 reviews of children under 4 (PN0) and 1 with no code" in result.notes[0]
+    assert result.note_lines()[0] == "Reviews not counted, of children under four (PN0) or with no code recorded: 2."
 
 
 def test_overdue_and_coming_due_at_the_as_at_date():

@@ -15,7 +15,8 @@ from dashboard.pack import build
 from dashboard.pack.pdf import PdfUnavailable
 from data import pack_content, store
 from data.measures.periods import PeriodError, parse_period
-from data.measures.report import Scope
+from data.disclosure import NotPublished
+from data.measures.report import Scope, as_at_for
 from data.measures.suppression import ROLES
 
 ROLE_OPTION = click.option("--role", type=click.Choice(ROLES[:3]), default="committee", show_default=True,
@@ -36,7 +37,10 @@ def pack_command(period, out, role):
     """Write the committee pack (PDF) for a period."""
     settings, data, scope = _context(period)
     started = time.perf_counter()
-    pack = pack_content.gather(settings, data, scope, role, lambda text: council_words(text, settings))
+    try:
+        pack = pack_content.gather(settings, data, scope, role, lambda text: council_words(text, settings))
+    except NotPublished as refusal:
+        _refused(refusal)
     try:
         pdf = build.pack_pdf(pack)
     except PdfUnavailable as missing:
@@ -56,7 +60,10 @@ def excel_command(period, periods, out, role):
     """Write every measure for a run of periods as an Excel workbook."""
     settings, data, scope = _context(period)
     words = lambda text: council_words(text, settings)  # noqa: E731
-    table = pack_content.measure_table(settings, data, scope, role, periods, words)
+    try:
+        table = pack_content.measure_table(settings, data, scope, role, periods, words)
+    except NotPublished as refusal:
+        _refused(refusal)
     out.write_bytes(build.measures_workbook(table, settings.council_name, scope.period.label, role,
                                             settings.measure_rules, words))
     click.echo(f"Wrote {out}: {len(table)} figures.")
@@ -69,4 +76,10 @@ def _context(period: str):
     except PeriodError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(2)
-    return settings, store.dataset(settings), Scope(parsed)
+    data = store.dataset(settings)
+    return settings, data, Scope(parsed, as_at_for(parsed, data.latest_date))
+
+
+def _refused(refusal: Exception) -> None:
+    click.echo(f"Error: {refusal}", err=True)
+    sys.exit(2)

@@ -56,8 +56,14 @@ def content(view: dict) -> html.Div:
     ])
 
 
-def saved(version: int) -> dbc.Alert:
-    return dbc.Alert(f"Saved as version {version}.", color="success")
+def saved(version: int, withheld: list[int] = ()) -> dbc.Alert:
+    if not withheld:
+        return dbc.Alert(f"Saved as version {version}.", color="success")
+    numbers = " and ".join(f"{n:,}" for n in withheld)
+    return dbc.Alert(f"Saved as version {version}, for directors and managers. The committee will not see it: it "
+                     f"holds {numbers}, a number the committee's figures withhold for this measure and period "
+                     "(so that no child can be identified). Write it without that number for the committee to "
+                     "read it.", color="warning")
 
 
 def refused(message: str) -> dbc.Alert:

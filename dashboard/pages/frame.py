@@ -43,3 +43,8 @@ OPEN_TO = {"manager": "It is open to service managers only.",
 def no_access(page_name: str, role: str, open_to: str = "manager") -> dbc.Alert:
     return dbc.Alert(f"You cannot open the {page_name} page. {OPEN_TO[open_to]} You are signed in as {role}.",
                      color="warning")
+
+
+def refusal(reason: str) -> dbc.Alert:
+    """A request the viewer's role may not make, and why (never a widened or narrowed answer)."""
+    return dbc.Alert(reason, color="warning", className="refusal")

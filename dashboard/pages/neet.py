@@ -51,7 +51,7 @@ def content(view: dict) -> html.Div:
         tiles([view["neet"], view["checks"], view["leavers_neet"], view["in_touch"]]),
         cards_row([
             trend_card("16-17 year olds in care who are NEET, by quarter", view["trend"], "percent", "Share NEET",
-                       "neet-trend", notes=neet.notes),
+                       "neet-trend", notes=neet.note_lines()),
             breakdown_card("Care leavers who are NEET, by age", view["leavers_neet"]["result"].breakdown, "percent",
                            "care-leavers-neet-by-age", "Share NEET", label="Age"),
         ]),

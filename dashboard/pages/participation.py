@@ -32,7 +32,7 @@ def content(view: dict) -> html.Div:
         cards_row([
             breakdown_card("How children took part (903 codes)", by_code, "percent",
                            "participation-by-code", "Share of reviews", label="Code",
-                           notes=participation.notes,
+                           notes=participation.note_lines(),
                            description="PN1 to PN6 count as taking part; PN7 means the child's views were not "
                                        "conveyed."),
             trend_card("Children participating in their review, by year", view["trend"], "percent",

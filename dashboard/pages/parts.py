@@ -7,7 +7,8 @@ from dash import html
 
 from dashboard import figures
 from dashboard.child_lists import ChildList, download_path, on_page, shown_columns
-from dashboard.components import chart_card, data_table, format_value, tile
+from dashboard.components import WITHHELD_KEY, WITHHELD_MARK, chart_card, data_table, format_value, tile
+from data.measures.result import WITHHELD
 
 MOST_BARS = 25  # more bars than this make a chart nobody can read (England has 1,350 IROs)
 
@@ -28,37 +29,57 @@ def tiles(entries: list[dict], href: str = "#") -> dbc.Row:
 
 
 def _table_for(frame: pd.DataFrame, unit: str, label: str = "Group") -> tuple[pd.DataFrame, dict]:
+    withheld = frame["suppressed"].fillna(False).astype(bool) if "suppressed" in frame else \
+        pd.Series(False, index=frame.index)
     table = pd.DataFrame({label: frame["group"].astype(str)})
     for extra in ("meaning", "code"):
         if extra in frame:
             table[extra.capitalize()] = frame[extra]
-    table["Number"] = frame["numerator"]
+    table["Number"] = marked(frame["numerator"], withheld)
     if unit == "percent" and "denominator" in frame:
-        table["Out of"] = frame["denominator"]
-        table["Share"] = frame["value"]
-    formats = {"Number": _count, "Out of": _count, "Share": lambda v: format_value(v, "percent")}
+        table["Out of"] = marked(frame["denominator"], withheld)
+        table["Share"] = marked(frame["value"], withheld)
+    formats = {"Number": _count, "Out of": _count, "Share": lambda v: v if isinstance(v, str) else format_value(v, "percent")}
     return table, formats
 
 
+def marked(values: pd.Series, withheld: pd.Series) -> pd.Series:
+    """The values of a table, with the word for withheld where a withheld cell is empty: in the
+    page's table and in its CSV alike, so that nobody reads a withheld number as nought."""
+    return values.astype(object).where(~(withheld.to_numpy() & values.isna().to_numpy()), WITHHELD_MARK)
+
+
 def _count(value) -> str:
-    return "withheld" if value is None or pd.isna(value) else f"{value:,.0f}"
+    if isinstance(value, str):
+        return value
+    return "–" if value is None or pd.isna(value) else f"{value:,.0f}"
+
+
+def _with_key(notes: tuple, table: pd.DataFrame) -> tuple:
+    """The key to the withheld mark, under any chart or table that has one."""
+    has_mark = table.isin([WITHHELD_MARK]).to_numpy().any()
+    return tuple(notes) + ((WITHHELD_KEY,) if has_mark else ())
 
 
 def trend_card(title: str, frame: pd.DataFrame, unit: str, y_title: str, file_name: str, target=None,
                description: str = "", notes=(), band=None) -> dbc.Card:
     figure = figures.trend_bars(frame, title, unit, y_title, target, band)
-    table = pd.DataFrame({"Period": frame["period"], "Value": frame["value"], "Number": frame["numerator"],
-                          "Out of": frame["denominator"], "Status": frame["status"].replace("", "No target")})
+    withheld = frame["status"] == WITHHELD
+    table = pd.DataFrame({"Period": frame["period"], "Value": marked(frame["value"], withheld),
+                          "Number": marked(frame["numerator"], withheld), "Out of": frame["denominator"],
+                          "Status": frame["status"].replace("", "No target")})
+    table["Out of"] = marked(table["Out of"], withheld & table["Out of"].isna())
     if "England" in frame:
         table["England"] = frame["England"]
-    formats = {"Value": lambda v: format_value(v, unit), "Number": _count, "Out of": _count}
-    return chart_card(title, figure, table, file_name, description, notes, formats)
+    formats = {"Value": lambda v: v if isinstance(v, str) else format_value(v, unit), "Number": _count, "Out of": _count}
+    return chart_card(title, figure, table, file_name, description, _with_key(notes, table), formats)
 
 
 def breakdown_card(title: str, frame: pd.DataFrame | None, unit: str, file_name: str, axis_title: str = "",
                    description: str = "", notes=(), target=None, label: str = "Group") -> dbc.Card:
     if frame is None or frame.empty:
-        return dbc.Card(dbc.CardBody([html.H3(title, className="h6"), html.P("No data for this period.")]),
+        why = frame.attrs.get("why") if frame is not None else None
+        return dbc.Card(dbc.CardBody([html.H3(title, className="h6"), html.P(why or "No data for this period.")]),
                         className="mb-3 h-100")
     everything, _ = _table_for(frame, unit, label)
     frame, shortened = most_telling(frame, "value" if unit == "percent" else "numerator", unit == "percent",
@@ -66,8 +87,8 @@ def breakdown_card(title: str, frame: pd.DataFrame | None, unit: str, file_name:
     figure = figures.breakdown_bars(frame, title, unit, axis_title or ("Share" if unit == "percent" else "Number"),
                                     target)
     table, formats = _table_for(frame, unit, label)
-    return chart_card(title, figure, table, file_name, description, tuple(notes) + shortened, formats,
-                      download=everything if shortened else None)
+    return chart_card(title, figure, table, file_name, description, _with_key(tuple(notes) + shortened, everything),
+                      formats, download=everything if shortened else None)
 
 
 def child_list(spec: ChildList, rows: pd.DataFrame | None, query: str) -> html.Section:

@@ -16,7 +16,8 @@ VIEW_BY = (("year", "Years"), ("quarter", "Quarters"), ("month", "Months"))
 def layout(values, options, show_council, role):
     view_by = html.Fieldset([
         html.Legend("Show timeliness by", className="small mb-0 me-2 float-none w-auto d-inline"),
-        dbc.RadioItems(id=ids.VIEW_BY, options=[{"label": label, "value": value} for value, label in VIEW_BY],
+        dbc.RadioItems(id=ids.VIEW_BY, options=[{"label": label, "value": value} for value, label in VIEW_BY
+                                                if value != "month" or not (options and options.period_only)],
                        value="year", inline=True, className="d-inline-block"),
     ], className="mb-2")
     return page_frame("reviews", "Reviews",

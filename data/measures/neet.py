@@ -7,7 +7,7 @@ import pandas as pd
 
 from data.measures.context import Context
 from data.measures.filters import age_in_years, child_attribute, latest_per_child
-from data.measures.result import Result, share_result
+from data.measures.result import CountsNote, Result, counts_table, share_result
 
 NEET = ("G4", "G5", "G6")
 CHECK_DAYS = 42
@@ -63,8 +63,9 @@ def neet_16_17(ctx: Context) -> Result:
                                  "days_since_check", "check_overdue"]]
     return share_result("neet_16_17", "16-17 year olds in care who are NEET", ctx.period, ctx.as_at,
                         int(known["neet"].sum()), len(known), ctx.rules, rows=rows,
-                        notes=(f"{unknown} of {len(people)} 16-17 year olds in care have no status recorded.",),
-                        extras={"unknown": unknown})
+                        notes=(CountsNote("16-17 year olds in care with no status recorded: {unknown} of {people}.",
+                                          "no_status"),),
+                        extras={"no_status": counts_table(unknown=unknown, people=len(people))})
 
 
 def neet_checks_overdue(ctx: Context) -> Result:

@@ -10,7 +10,7 @@ from data.measures.dataset import ONCE, in_care_on
 from data.measures.filters import (child_attribute, child_profiles, latest_rows, profile_counts, sorted_by_child,
                                    uasc_on)
 from data.measures.postcodes import centroid_table, district, resolve
-from data.measures.result import RATE, Result, count_result, rag_status, share_result
+from data.measures.result import RATE, CountsNote, Result, count_result, counts_table, rag_status, share_result
 
 PLACEMENT_STARTS = ("S", "P", "B", "T", "U")  # RNE codes that mean a new placement
 TEMPORARY = ("T0", "T1", "T2", "T3", "T4")
@@ -130,16 +130,17 @@ def placed_over_20_miles(ctx: Context) -> Result:
     known = distances.dropna(subset=["miles"])
     unresolved = len(distances) - len(known)
     far = known[known["miles"] > 20]
-    notes = (f"{unresolved} children left out: a home or placement postcode is missing or not in the "
-             "postcode centroid file (never guessed).",) if unresolved else ()
+    left_out = {"left_out": counts_table(unresolved=unresolved)}
+    notes = (CountsNote("Children left out because a home or placement postcode is missing or not in the postcode "
+                        "centroid file (never guessed): {unresolved}.", "left_out"),) if unresolved else ()
     if not ctx.detail:
         return share_result("placed_over_20_miles", "Placed more than 20 miles from home", ctx.period,
-                            ctx.year_end, len(far), len(known), ctx.rules, notes=notes)
+                            ctx.year_end, len(far), len(known), ctx.rules, notes=notes, extras=left_out)
     rows = far.assign(child=child_attribute(ctx.data, "child", far["_id"]), miles=far["miles"].round(1))[
         ["la", "child", "miles"]]
     return share_result("placed_over_20_miles", "Placed more than 20 miles from home", ctx.period, ctx.year_end,
                         len(far), len(known), ctx.rules, notes=notes, rows=rows,
-                        extras={"unresolved": unresolved})
+                        extras=left_out)
 
 
 def placed_outside_la(ctx: Context) -> Result:
@@ -147,9 +148,11 @@ def placed_outside_la(ctx: Context) -> Result:
     known = in_care[in_care["has_postcode"]]
     outside = known["outside"]
     missing = len(in_care) - len(known)
-    notes = (f"{missing} children with no placement postcode are left out.",) if missing else ()
+    notes = (CountsNote("Children left out because they have no placement postcode: {no_postcode}.", "left_out"),) \
+        if missing else ()
     return share_result("placed_outside_la", "Placed outside the council's area", ctx.period, ctx.year_end,
-                        int(outside.sum()), len(known), ctx.rules, notes=notes)
+                        int(outside.sum()), len(known), ctx.rules, notes=notes,
+                        extras={"left_out": counts_table(no_postcode=missing)})
 
 
 def _placed_outside(data, day, districts: tuple[str, ...]) -> pd.DataFrame:

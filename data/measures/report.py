@@ -24,10 +24,20 @@ class Scope:
     as_at: date | None = None
     filters: Filters = Filters()
 
+    def __post_init__(self):
+        if self.as_at == self.period.end:  # one way to say "at the period's end", so caches agree
+            object.__setattr__(self, "as_at", None)
+
     def wider(self) -> list["Scope"]:
         """The same scope with each active filter taken off in turn: what a viewer could subtract
         this scope from (suppression checks the differences)."""
         return [replace(self, filters=replace(self.filters, **{name: ()})) for name in self.filters.as_dict()]
+
+
+def as_at_for(period: Period, latest: date | None) -> date | None:
+    """The as-at date the pages use for a period: its last day, or the data's last day for the
+    period still running (None: the period's end)."""
+    return min(period.end, latest) if latest and latest >= period.start else None
 
 
 def measure(data: Dataset, measure_id: str, scope: Scope, rules: dict[str, MeasureRule],
@@ -68,21 +78,19 @@ def trend(data: Dataset, measure_id: str, periods: list[Period], rules: dict[str
     return pd.DataFrame(rows)
 
 
-def build_report(data: Dataset, scope: Scope, rules: dict[str, MeasureRule], council: Council, role: str,
-                 threshold: int, by: str | None = None) -> dict:
-    """Every measure for the period as plain data (the `report` command's JSON), suppressed for the role."""
-    from data.measures.catalogue import MEASURES_BY_ID
+def build_report(data: Dataset, scope: Scope, role: str, shown, by: str | None = None) -> dict:
+    """Every measure for the period as plain data (the `report` command's JSON): `shown(scope,
+    measure_id)` gives each result as the role may see it."""
     from data.measures.periods import split
-    from data.measures.suppression import for_role
 
     def run(period: Period, as_at: date | None) -> list[Result]:
-        results = all_measures(data, Scope(period, as_at, scope.filters), rules, council)
-        return [for_role(r, role, threshold) for r in results]
+        return [shown(Scope(period, as_at, scope.filters), m.id) for m in MEASURES]
 
+    latest = data.latest_date
     current = run(scope.period, scope.as_at)
-    previous = run(scope.period.previous(), None)
+    previous = run(scope.period.previous(), as_at_for(scope.period.previous(), latest))
     parts = split(scope.period, by) if by and by != scope.period.grain else []
-    part_results = {part.label: {r.measure_id: r for r in run(part, None)} for part in parts}
+    part_results = {part.label: {r.measure_id: r for r in run(part, as_at_for(part, latest))} for part in parts}
     entries = []
     for item in with_changes(current, previous):
         result, prior = item["result"], item["previous"]
@@ -96,7 +104,7 @@ def build_report(data: Dataset, scope: Scope, rules: dict[str, MeasureRule], cou
             "previous_period": scope.period.previous().label,
             "previous_value": _number(prior.value) if prior else None,
             "change": _number(item["change"]) if not result.suppressed and not (prior and prior.suppressed) else None,
-            "suppressed": result.suppressed, "notes": list(result.notes),
+            "suppressed": result.suppressed, "notes": result.note_lines(),
         }
         if parts:
             entry["by_period"] = [{"period": label, "value": _number(r[result.measure_id].value),

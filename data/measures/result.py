@@ -13,6 +13,23 @@ PERCENT, COUNT, RATE, RATIO = "percent", "count", "rate", "ratio"
 
 
 @dataclass(frozen=True)
+class CountsNote:
+    """A sentence about counts held in one of the result's extras tables (`group` names each count,
+    `numerator` holds it). The counts are published like any table's cells, so the words are made
+    from them when shown: a count withheld for the reader reads as withheld, never as its number."""
+
+    template: str  # str.format fields name the table's groups
+    table: str
+
+
+def count_words(count) -> str:
+    return WITHHELD_WORDS if count is None or pd.isna(count) else f"{count:,.0f}"
+
+
+WITHHELD_WORDS = "a small number (withheld)"
+
+
+@dataclass(frozen=True)
 class Result:
     """One measure for one period and one set of children.
 
@@ -32,12 +49,24 @@ class Result:
     rule: MeasureRule | None = None
     breakdown: pd.DataFrame | None = None
     rows: pd.DataFrame | None = None
-    notes: tuple[str, ...] = ()
+    notes: tuple[str | CountsNote, ...] = ()
     suppressed: bool = False
     extras: dict = field(default_factory=dict)
 
     def with_changes(self, **changes) -> "Result":
         return replace(self, **changes)
+
+    def note_lines(self) -> list[str]:
+        """The notes as sentences, counts filled in from the tables they name."""
+        lines = []
+        for note in self.notes:
+            if isinstance(note, CountsNote):
+                table = self.extras[note.table]
+                counts = dict(zip(table["group"], table["numerator"]))
+                lines.append(note.template.format(**{group: count_words(n) for group, n in counts.items()}))
+            else:
+                lines.append(note)
+        return lines
 
     def cached_parts(self) -> list:
         """What makes a kept result big (cache.size_of): its tables and lists."""
@@ -57,6 +86,11 @@ def rag_status(value: float | None, denominator: int | None, rule: MeasureRule |
 
 def share(numerator: int, denominator: int) -> float | None:
     return numerator / denominator if denominator else None
+
+
+def counts_table(**counts: int) -> pd.DataFrame:
+    """A small table of named counts, for a CountsNote."""
+    return pd.DataFrame({"group": list(counts), "numerator": [int(n) for n in counts.values()]})
 
 
 def share_result(measure_id: str, label: str, period, as_at, numerator: int, denominator: int,

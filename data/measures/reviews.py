@@ -11,7 +11,7 @@ from data.measures.context import Context
 from data.measures.dataset import FACTS, ONCE
 from data.measures.filters import (DAY_BASE, DAY_SPAN, age_in_years, any_dated_between, child_attribute,
                                    child_profiles, council_qualified, days_since_1970, profile_values)
-from data.measures.result import Result, count_result, share_result
+from data.measures.result import CountsNote, Result, count_result, counts_table, share_result
 
 PARTICIPATION_CODES = {
     "PN1": "Attends and speaks for themselves",
@@ -148,10 +148,13 @@ def review_participation(ctx: Context) -> Result:
                               "numerator": counts.to_numpy(), "denominator": len(coded)})
     breakdown["value"] = breakdown["numerator"] / breakdown["denominator"] if len(coded) else None
     participated = int(coded["review_code"].isin(PARTICIPATED).sum())
-    notes = (f"{int((reviews['review_code'] == 'PN0').sum())} reviews of children under 4 (PN0) and "
-             f"{int(reviews['review_code'].isna().sum())} with no code recorded are not counted.",)
+    # one number, not two: each small part of it would be withheld, and the part beside it with it
+    not_counted = counts_table(not_counted=len(reviews) - len(coded))
+    note = CountsNote("Reviews not counted, of children under four (PN0) or with no code recorded: {not_counted}.",
+                      "not_counted")
     return share_result("review_participation", "Children participating in their review", ctx.period,
-                        ctx.as_at, participated, len(coded), ctx.rules, breakdown=breakdown, notes=notes)
+                        ctx.as_at, participated, len(coded), ctx.rules, breakdown=breakdown, notes=(note,),
+                        extras={"not_counted": not_counted})
 
 
 def participation_by_age(ctx: Context) -> Result:

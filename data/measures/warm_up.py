@@ -14,6 +14,7 @@ from data.measures.context import Council, make_context
 from data.measures.dataset import Dataset
 from data.measures.filters import child_profiles
 from data.measures.periods import Period, period_ending, split
+from data.measures.report import Scope
 from data.measures.placements import episode_districts, episode_miles
 
 log = logging.getLogger(__name__)
@@ -21,7 +22,9 @@ YEARS_OFFERED = 6  # as the filter bar (callbacks/scope.py)
 TREND_YEARS, TREND_QUARTERS = 5, 8  # as far back as the pages' trends go
 
 
-def warm_up(data: Dataset, rules: dict, council: Council) -> None:
+def warm_up(data: Dataset, rules: dict, council: Council, keep=None) -> None:
+    """`keep(scope, measure_id, detail)`, if given, computes and keeps each result (the results
+    cache), so that the unfiltered views and the committee's publication need not compute them again."""
     data.care_episodes  # sorted by child once, for everything after
     if data.latest_date is None:
         return
@@ -33,7 +36,10 @@ def warm_up(data: Dataset, rules: dict, council: Council) -> None:
         context = make_context(data, period, rules, council, as_at)
         for measure in MEASURES:
             try:
-                measure.compute(context)
+                if keep is None:
+                    measure.compute(context)
+                else:
+                    keep(Scope(period, as_at), measure.id, period.grain == "year")
             except Exception:  # warming is only a head start: the request that needs it will show the error
                 log.exception("warm-up: %s for %s failed", measure.id, period.label)
 

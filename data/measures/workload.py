@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from data.measures.context import Context
-from data.measures.result import RATIO, Result, rag_status
+from data.measures.result import RATIO, CountsNote, Result, counts_table, rag_status
 
 GUIDE_BAND = (50, 70)
 
@@ -46,7 +46,8 @@ def iro_caseload(ctx: Context) -> Result:
     breakdown = per_iro.rename(columns={"name": "group", "children": "numerator", "per_fte": "value"})[
         ["group", "iro_id", "team", "numerator", "fte", "value"]].sort_values("value", ascending=False)
     unallocated = len(in_care) - len(allocated)
-    notes = (f"{unallocated} children in care have no IRO allocation recorded on this date.",) if unallocated else ()
+    notes = (CountsNote("Children in care with no IRO allocation recorded on this date: {unallocated}.",
+                        "unallocated"),) if unallocated else ()
     return Result("iro_caseload", "Children per full-time IRO", str(ctx.period), str(ctx.as_at), RATIO, value,
                   len(allocated), None, status, rule, breakdown=breakdown.reset_index(drop=True), notes=notes,
-                  extras={"fte": fte, "guide_band": GUIDE_BAND})
+                  extras={"fte": fte, "guide_band": GUIDE_BAND, "unallocated": counts_table(unallocated=unallocated)})
