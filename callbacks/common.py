@@ -7,7 +7,7 @@ import pandas as pd
 from flask import current_app
 
 from callbacks.scope import scope_from, values_from
-from callbacks.viewer import Viewer, current_viewer
+from callbacks.viewer import require
 from dashboard.filterbar import to_query
 from data import disclosure, store
 from data.measures.catalogue import MEASURES_BY_ID
@@ -15,6 +15,7 @@ from data.measures.dataset import Dataset
 from data.measures.periods import Period
 from data.measures.report import Scope
 from data.measures.result import Result
+from data.permissions import Viewer
 
 
 @dataclass
@@ -79,8 +80,11 @@ def _short(value, unit: str) -> str:
     return f"{value:.0%}" if unit == "percent" else f"{value:,.1f}"
 
 
-def request_for(inputs: list) -> Request:
+def request_for(page: str, inputs: list) -> Request:
+    """The request behind a page's callback: refused (403) unless the viewer may open the page,
+    and (400) unless every filter value is one the filter bar offers."""
+    viewer = require("view-page", page)
     settings = current_app.config["SETTINGS"]
     data = store.dataset(settings)
     values = values_from(inputs)
-    return Request(settings, data, current_viewer(), scope_from(values, data), to_query(values))
+    return Request(settings, data, viewer, scope_from(values, data), to_query(values))

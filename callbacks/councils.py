@@ -4,6 +4,7 @@ import pandas as pd
 from dash import Input, Output
 
 from callbacks.common import request_for
+from callbacks.inputs import one_of
 from callbacks.router import FILTER_INPUTS
 from dashboard import ids
 from dashboard.pages import councils
@@ -19,8 +20,8 @@ def register(app) -> None:
 
 def render(*inputs):
     *filters, measure_id = inputs
-    request = request_for(filters)
-    measure_id = measure_id if measure_id in MEASURES_BY_ID else "review_timeliness"
+    request = request_for("councils", filters)
+    measure_id = one_of(measure_id, MEASURES_BY_ID, "measure")
     rows = []
     for code in request.data.councils:
         scope = Scope(request.scope.period, request.scope.as_at, replace(request.scope.filters, council=(code,)))

@@ -9,6 +9,7 @@ from datetime import datetime
 import pandas as pd
 
 from data import commentary, disclosure
+from data.permissions import Viewer, allowed
 from data.measures.catalogue import MEASURES, THEMES, Measure
 from data.measures.dataset import Dataset
 from data.measures.report import Scope
@@ -41,6 +42,7 @@ class Pack:
     filters: dict
     generated_at: datetime
     previous_period: str = ""
+    small_numbers_withheld: bool = False
     themes: list[tuple[str, list[PackEntry]]] = field(default_factory=list)
 
     @property
@@ -48,14 +50,15 @@ class Pack:
         return [e for _, entries in self.themes for e in entries]
 
 
-def gather(settings, data: Dataset, scope: Scope, role: str, words=lambda text: text) -> Pack:
+def gather(settings, data: Dataset, scope: Scope, viewer: Viewer, words=lambda text: text) -> Pack:
     def shown(measure_id: str, at: Scope) -> Result:
-        return disclosure.shown(settings, data, at, measure_id, role)
+        return disclosure.shown(settings, data, at, measure_id, viewer.role)
 
     comments = commentary.current(settings, scope.period.label)
     pack = Pack(settings.council_name, scope.period.label, (scope.as_at or scope.period.end).strftime("%d %B %Y"),
-                role, {k: list(v) for k, v in scope.filters.as_dict().items()}, datetime.now().replace(microsecond=0),
-                scope.period.previous().label)
+                viewer.role, {k: list(v) for k, v in scope.filters.as_dict().items()},
+                datetime.now().replace(microsecond=0), scope.period.previous().label,
+                small_numbers_withheld=not allowed(viewer, "see-small-numbers"))
     for theme in THEMES:
         entries = []
         for measure in [m for m in MEASURES if m.theme == theme]:
@@ -67,14 +70,14 @@ def gather(settings, data: Dataset, scope: Scope, role: str, words=lambda text: 
     return pack
 
 
-def measure_table(settings, data: Dataset, scope: Scope, role: str, periods: int = TREND_PERIODS,
+def measure_table(settings, data: Dataset, scope: Scope, viewer: Viewer, periods: int = TREND_PERIODS,
                   words=lambda text: text) -> pd.DataFrame:
     """Every measure for a run of periods ending with the scope's, one row each (the Excel export)."""
     rows = []
     for period in scope.period.run(periods):
         at = replace(scope, period=period, as_at=scope.as_at if period == scope.period else None)
         for measure in MEASURES:
-            result = disclosure.shown(settings, data, at, measure.id, role)
+            result = disclosure.shown(settings, data, at, measure.id, viewer.role)
             rule = result.rule
             rows.append({"theme": measure.theme, "measure_id": measure.id, "measure": words(measure.name),
                          "period": period.label, "unit": result.unit, "value": result.value,

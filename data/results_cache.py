@@ -8,9 +8,11 @@ The data version is part of every key, so an import makes every older entry unre
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import pickle
 import threading
+import time
 from collections import OrderedDict
 from functools import lru_cache
 
@@ -24,6 +26,10 @@ from data.measures.result import Result
 LOCAL_ENTRIES = 20000
 LOCAL_BYTES = int(float(os.environ.get("IRO_RESULTS_MB", "256")) * 1024 * 1024)
 SHARED_TIMEOUT = 24 * 3600
+# Redis is a shared speed-up, never a requirement: when it fails, results come from this process
+# (computed, or its own cache), one warning is logged, and Redis is tried again after a pause.
+SHARED_RETRY_SECONDS = 30
+log = logging.getLogger(__name__)
 
 
 class LocalCache:
@@ -66,7 +72,32 @@ _local = LocalCache(LOCAL_ENTRIES, LOCAL_BYTES)
 @lru_cache(maxsize=4)
 def _shared(url: str):
     import redis
-    return redis.Redis.from_url(url)
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
+    return redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=2, retry=Retry(NoBackoff(), 0))
+
+
+_shared_down_since: float | None = None
+
+
+def _shared_call(settings, method: str, *args, **kwargs):
+    """A Redis call, or None while Redis is failing (one warning when it starts to fail)."""
+    global _shared_down_since
+    import redis
+    if _shared_down_since is not None and time.monotonic() - _shared_down_since < SHARED_RETRY_SECONDS:
+        return None
+    try:
+        answer = getattr(_shared(settings.cache_url), method)(*args, **kwargs)
+    except redis.RedisError as error:
+        if _shared_down_since is None:
+            log.warning("Redis at CACHE_URL failed (%s): results come from each process until it answers again",
+                        type(error).__name__)
+        _shared_down_since = time.monotonic()
+        return None
+    if _shared_down_since is not None:
+        log.warning("Redis at CACHE_URL answers again: results are shared again")
+        _shared_down_since = None
+    return answer
 
 
 def _key(database_url: str, data: Dataset, scope: Scope, measure_id: str, detail: bool) -> str:
@@ -84,7 +115,7 @@ def result(settings, data: Dataset, scope: Scope, measure_id: str, detail: bool 
     if found is not None:
         return found
     if settings.cache_url:
-        stored = _shared(settings.cache_url).get(key)
+        stored = _shared_call(settings, "get", key)
         if stored is not None:
             found = pickle.loads(stored)  # written by this app only (see _key); Redis is internal
             _local.set(key, found)
@@ -93,5 +124,5 @@ def result(settings, data: Dataset, scope: Scope, measure_id: str, detail: bool 
     found = measure(data, measure_id, scope, settings.measure_rules, council, detail)
     _local.set(key, found)
     if settings.cache_url:
-        _shared(settings.cache_url).set(key, pickle.dumps(found), ex=SHARED_TIMEOUT)
+        _shared_call(settings, "set", key, pickle.dumps(found), ex=SHARED_TIMEOUT)
     return found

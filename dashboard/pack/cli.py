@@ -16,9 +16,10 @@ from dashboard.pack.pdf import PdfUnavailable
 from data import pack_content, store
 from data.measures.periods import PeriodError, parse_period
 from data.measures.report import Scope
-from data.measures.suppression import ROLES
+from data.cli import acting_for
+from data.permissions import ROLES
 
-ROLE_OPTION = click.option("--role", type=click.Choice(ROLES[:3]), default="committee", show_default=True,
+ROLE_OPTION = click.option("--role", type=click.Choice(ROLES), default="committee", show_default=True,
                            help="Whose view: committee figures have small numbers withheld.")
 
 
@@ -34,9 +35,10 @@ def register(server) -> None:
 @with_appcontext
 def pack_command(period, out, role):
     """Write the committee pack (PDF) for a period."""
+    viewer = acting_for(role, "pack.pdf")
     settings, data, scope = _context(period)
     started = time.perf_counter()
-    pack = pack_content.gather(settings, data, scope, role, lambda text: council_words(text, settings))
+    pack = pack_content.gather(settings, data, scope, viewer, lambda text: council_words(text, settings))
     try:
         pdf = build.pack_pdf(pack)
     except PdfUnavailable as missing:
@@ -54,9 +56,10 @@ def pack_command(period, out, role):
 @with_appcontext
 def excel_command(period, periods, out, role):
     """Write every measure for a run of periods as an Excel workbook."""
+    viewer = acting_for(role, "measures.xlsx")
     settings, data, scope = _context(period)
     words = lambda text: council_words(text, settings)  # noqa: E731
-    table = pack_content.measure_table(settings, data, scope, role, periods, words)
+    table = pack_content.measure_table(settings, data, scope, viewer, periods, words)
     out.write_bytes(build.measures_workbook(table, settings.council_name, scope.period.label, role,
                                             settings.measure_rules, words))
     click.echo(f"Wrote {out}: {len(table)} figures.")

@@ -1,0 +1,42 @@
+"""Checks for the inputs a callback or route receives besides the filters (callbacks/scope.py
+checks those): each must be one of what the page offers. A refusal names the input, never the
+value sent, and becomes a 400 (callbacks/errors.py)."""
+from __future__ import annotations
+
+
+class InputRefused(ValueError):
+    """A request for something the dashboard does not offer."""
+
+
+def one_of(value, offered, what: str):
+    """The value, if it is one of those offered (which must be hashable: strings, numbers)."""
+    if not isinstance(value, (str, int)) or isinstance(value, bool) or value not in offered:
+        raise InputRefused(f"The {what} asked for is not one the page offers.")
+    return value
+
+
+def text(value, longest: int, what: str) -> str:
+    """Free text of at most `longest` characters; missing means empty."""
+    if value is None:
+        return ""
+    if not isinstance(value, str) or len(value) > longest:
+        raise InputRefused(f"The {what} must be text of at most {longest} characters.")
+    return value.strip()
+
+
+def guard_callback_requests(app) -> None:
+    """Refuse, before Dash reads it, a callback request that names no callback of this app or is
+    not shaped as Dash's front end sends it (Dash would answer 500). Runs after the sign-in gate,
+    so no anonymous body is parsed."""
+    from flask import Response, request
+
+    @app.server.before_request
+    def shaped_as_dash_sends():
+        if request.path != "/_dash-update-component" or request.method != "POST":
+            return None
+        body = request.get_json(silent=True)
+        known = isinstance(body, dict) and isinstance(body.get("output"), str) and body["output"] in app.callback_map
+        if not known or not all(isinstance(body.get(part, []), list) for part in ("inputs", "state")):
+            return Response("Refused: not a request for a callback of this dashboard.", status=400,
+                            mimetype="text/plain")
+        return None
