@@ -35,7 +35,8 @@ def guard_callback_requests(app) -> None:
         if request.path != "/_dash-update-component" or request.method != "POST":
             return None
         body = request.get_json(silent=True)
-        known = isinstance(body, dict) and isinstance(body.get("output"), str) and body["output"] in app.callback_map
+        known = isinstance(body, dict) and isinstance(body.get("output"), str) and \
+            "callback" in app.callback_map.get(body["output"], {})  # not one the browser runs itself
         if not known or not all(isinstance(body.get(part, []), list) for part in ("inputs", "state")):
             return Response("Refused: not a request for a callback of this dashboard.", status=400,
                             mimetype="text/plain")
