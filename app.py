@@ -4,7 +4,7 @@ from __future__ import annotations
 from dash import Dash
 
 import callbacks
-from callbacks import auth, errors, inputs, security
+from callbacks import auth, callback_requests, errors, security
 from dashboard.layout import shell
 from dashboard.pack import cli as pack_cli
 from data import cli
@@ -38,7 +38,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     app.layout = shell(settings.council_name)
     callbacks.register(app)
     auth.protect(app, settings)
-    inputs.guard_callback_requests(app)
+    callback_requests.guard(app)
     errors.register(app.server)
     security.protect(app)
     return app

@@ -23,21 +23,3 @@ def text(value, longest: int, what: str) -> str:
         raise InputRefused(f"The {what} must be text of at most {longest} characters.")
     return value.strip()
 
-
-def guard_callback_requests(app) -> None:
-    """Refuse, before Dash reads it, a callback request that names no callback of this app or is
-    not shaped as Dash's front end sends it (Dash would answer 500). Runs after the sign-in gate,
-    so no anonymous body is parsed."""
-    from flask import Response, request
-
-    @app.server.before_request
-    def shaped_as_dash_sends():
-        if request.path != "/_dash-update-component" or request.method != "POST":
-            return None
-        body = request.get_json(silent=True)
-        known = isinstance(body, dict) and isinstance(body.get("output"), str) and \
-            "callback" in app.callback_map.get(body["output"], {})  # not one the browser runs itself
-        if not known or not all(isinstance(body.get(part, []), list) for part in ("inputs", "state")):
-            return Response("Refused: not a request for a callback of this dashboard.", status=400,
-                            mimetype="text/plain")
-        return None

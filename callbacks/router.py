@@ -52,8 +52,9 @@ def render_page(pathname, search):
         return dbc.Alert(["No 903 data has been imported yet. Import a return with ",
                           html.Code("flask --app app import PATH"), " (see the README)."], color="info")
     options = options_for(data) if page.filters else None
+    asked = address_values(search)  # an address longer than the app makes is refused outright
     try:
-        values = checked_values(address_values(search), options) if options else {}
+        values = checked_values(asked, options) if options else {}
     except InputRefused:
         # Most likely an old bookmark: a period no longer offered, or a team renamed since.
         return dbc.Alert(["This address asks for filters that the dashboard does not offer now. ",
