@@ -237,3 +237,30 @@ def test_a018_a_long_list_shows_its_first_rows_and_the_view_records_only_those(a
     assert logged["What"].startswith("reviews page")
     assert 1 <= logged["Number of children"] <= 4, "only the children listed (two from each list) are recorded"
     assert all(child.split(":")[1] in text for child in logged["Children"].split())
+
+
+ANONYMOUS_PATHS = ["/favicon.ico", "/_favicon.ico", "/", "/reviews", "/admin/audit-log", "/no-such-page",
+                   "/assets/dropdown-labels.js", "/assets/nav-toggle.js", "/static/anything", "/_dash-layout",
+                   "/_dash-dependencies", "/_reload-hash", "/_dash-component-suites/dash/dash-renderer/build/x.js",
+                   "/download/pack.pdf", "/download/reviews-overdue.csv", "/admin/audit-log.csv", "/robots.txt"]
+
+
+@pytest.mark.parametrize("method", ["GET", "HEAD", "POST", "OPTIONS"])
+@pytest.mark.parametrize("path", ANONYMOUS_PATHS)
+def test_a019_an_anonymous_visitor_learns_nothing_on_any_path(app_settings, path, method):
+    """No Dash index, no versions, no council: a redirect to sign in, or 401, whatever the path."""
+    import dash
+    import plotly
+    app, settings = app_settings
+    response = _client(app_settings).open(path, method=method)
+    assert response.status_code in (302, 401), (path, method, response.status_code)
+    said = (response.get_data(as_text=True) + str(response.headers)).lower()
+    for secret in ("dash", "plotly", "python", dash.__version__, plotly.__version__, settings.council_name.lower()):
+        assert secret not in said, (path, method, secret)
+
+
+def test_a020_the_sign_in_page_and_its_stylesheets_name_no_software(app_settings):
+    import dash
+    for path in ("/sign-in", "/assets/app.css", "/assets/vendor/bootstrap-5.3.9.min.css"):
+        said = _client(app_settings).get(path).get_data(as_text=True).lower()
+        assert "plotly" not in said and "_dash" not in said and dash.__version__ not in said, path

@@ -244,3 +244,14 @@ def test_s002_no_name_or_an_unknown_name_is_refused(sso_app, headers):
 def test_s003_the_header_is_ignored_when_sign_on_by_header_is_off(instance):
     client = instance[0].server.test_client()
     assert client.get("/", headers={"X-Remote-User": "test-manager"}).status_code == 302
+
+
+def test_a105_an_admin_reading_the_audit_log_page_is_recorded(instance):
+    from data import audit
+    settings = instance[1]
+    before = len(audit.entries(settings))
+    _audit_page(_client(instance, "admin"), user="test-manager")
+    newest = audit.entries(settings, limit=1).iloc[0]
+    assert len(audit.entries(settings)) == before + 1
+    assert (newest["User"], newest["Role"]) == ("test-admin", "admin")
+    assert newest["What"].startswith("audit log page: read") and "user test-manager" in newest["What"]
