@@ -11,10 +11,12 @@ from __future__ import annotations
 import logging
 
 from flask import Response
+from pandas.errors import DatabaseError as PandasDatabaseError
 from sqlalchemy.exc import InterfaceError, OperationalError
 from werkzeug.exceptions import Forbidden
 
 from callbacks.inputs import InputRefused
+from data.db import unreachable
 
 log = logging.getLogger(__name__)
 DATABASE_UNAVAILABLE = "The dashboard cannot reach its database just now. Try again in a minute."
@@ -23,7 +25,7 @@ DATABASE_UNAVAILABLE = "The dashboard cannot reach its database just now. Try ag
 def register(server) -> None:
     server.register_error_handler(InputRefused, refused)
     server.register_error_handler(Forbidden, forbidden)
-    for error in (OperationalError, InterfaceError):
+    for error in (OperationalError, InterfaceError, PandasDatabaseError):
         server.register_error_handler(error, database_unavailable)
 
 
@@ -35,7 +37,10 @@ def forbidden(_error: Forbidden) -> Response:
     return Response("Refused: your role may not see or do this.", status=403, mimetype="text/plain")
 
 
-def database_unavailable(error: OperationalError | InterfaceError) -> Response:
-    reason = str(error.orig or error).strip().splitlines()
-    log.warning("database unavailable: %s", reason[0] if reason else type(error).__name__)
+def database_unavailable(error: Exception) -> Response:
+    if not unreachable(error):
+        log.exception("a database error")
+        return Response("Internal Server Error", status=500, mimetype="text/plain")
+    reason = str(error).strip().splitlines()
+    log.warning("database unavailable: %s", reason[0][:200] if reason else type(error).__name__)
     return Response(DATABASE_UNAVAILABLE, status=503, mimetype="text/plain", headers={"Retry-After": "30"})

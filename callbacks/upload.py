@@ -64,6 +64,10 @@ def run_import(viewer, contents, names, year):
         return upload.refused(str(refusal))
     except ImportFailed as failure:
         return upload.failed(_error_table(failure.errors[:ERRORS_SHOWN]), len(failure.errors))
+    except Exception as error:
+        if not db.unreachable(error):
+            raise
+        return upload.refused("The database could not be reached during the import. Try again in a minute.")
     return upload.succeeded(_summary(result))
 
 

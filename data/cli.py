@@ -67,6 +67,12 @@ def import_command(paths, year, user):
     except ImportFailed as failed:
         _print_errors(failed)
         sys.exit(1)
+    except Exception as error:
+        if not db.unreachable(error):
+            raise
+        click.echo(f"Import failed: the database went away ({str(error).splitlines()[0][:200]}). Nothing was "
+                   "imported; the data already loaded is unchanged. Run the import again once it is back.", err=True)
+        sys.exit(1)
     print_summary(result)
 
 
