@@ -78,14 +78,16 @@ def test_t001_a_cookie_replayed_after_sign_out_gets_401(instance):
     assert replay.get("/").status_code == 302
 
 
-def test_t002_a_user_disabled_from_the_command_line_is_refused_at_the_next_request(instance):
-    _new_user(instance, "leaver-cli", "manager")
+@pytest.mark.parametrize("command", [["disable"], ["set-role", "committee"], ["set-password", "--password",
+                                                                               "another long password"]])
+def test_t002_a_user_disabled_or_changed_from_the_command_line_is_refused_at_the_next_request(instance, command):
+    name = _new_user(instance, f"leaver-cli-{command[0]}", "manager")
     client = _browser(instance)
-    assert _signs_in(client, "leaver-cli")
+    assert _signs_in(client, name)
     client.get("/")
     client.environ_base["HTTP_X_CSRFTOKEN"] = client.get_cookie("_csrf_token").value
     assert _callback(client, "workload").status_code == 200
-    done = subprocess.run([sys.executable, "-m", "flask", "--app", "app", "users", "disable", "leaver-cli"],
+    done = subprocess.run([sys.executable, "-m", "flask", "--app", "app", "users", command[0], name, *command[1:]],
                           cwd=PROJECT_ROOT, env={**os.environ, "IRO_INSTANCE_DIR": str(instance[2])},
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
