@@ -113,7 +113,6 @@ def _start_session(settings, user):
 
 def sign_in():
     settings = current_app.config["SETTINGS"]
-    message = ""
     if request.method == "POST":
         token = session.get("csrf", "")
         if not token or not hmac.compare_digest(token, request.form.get("csrf", "")):
@@ -124,7 +123,7 @@ def sign_in():
             _start_session(settings, user)
             return redirect("/")
         return _page(settings, users.REFUSED), 401
-    return _page(settings, message)
+    return _page(settings, "")
 
 
 def sign_out():

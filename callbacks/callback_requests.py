@@ -36,7 +36,7 @@ def _shaped_like(body: dict, spec: dict) -> bool:
             _matches(o, pattern) for o in outputs) and len({repr(o) for o in outputs}) == len(outputs)
     if not (outputs == wanted if isinstance(spec["output"], list) else outputs == wanted[0]):
         return False
-    return all(_same_items(body.get(part), spec[part]) for part in ("inputs", "state"))
+    return all(_same_items(body.get(part, []), spec[part]) for part in ("inputs", "state"))  # none sent: none
 
 
 def _same_items(sent, registered: list) -> bool:

@@ -196,3 +196,12 @@ def test_i008_trends_are_given_only_for_the_tiles_the_overview_shows(manager):
      "inputs": _filters() + _filters(), "state": []}])
 def test_i009_a_request_for_no_callback_of_this_app_is_refused(manager, body):
     _assert_refused(_post(manager, body), "99999999", "no-such")
+
+
+def test_i010_a_request_as_dash_sends_it_with_no_state_is_accepted(manager):
+    """Dash's front end leaves "state" out when a callback has none (seen in the browser tests)."""
+    response, _ = _post(manager, {"output": "about-content.children",
+                                  "outputs": {"id": "about-content", "property": "children"},
+                                  "inputs": [{"id": "url", "property": "pathname", "value": "/about"}],
+                                  "changedPropIds": [], "parsedChangedPropsIds": []})
+    assert response.status_code == 200

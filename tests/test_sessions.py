@@ -186,15 +186,12 @@ def test_t103_one_address_trying_many_names_is_throttled_by_address(instance, mo
     assert _signs_in(_browser(instance, "10.1.1.3"), owner)
 
 
-def _median_seconds(attempt, times=5) -> tuple[float, str]:
-    durations, text = [], ""
-    for _ in range(times):
-        started = time.perf_counter()
-        response = attempt()
-        durations.append(time.perf_counter() - started)
-        text = response.get_data(as_text=True)
-        assert response.status_code == 401
-    return statistics.median(durations), re.search(r'alert-danger" role="alert">([^<]+)<', text).group(1)
+def _timed(attempt) -> tuple[float, str]:
+    started = time.perf_counter()
+    response = attempt()
+    seconds = time.perf_counter() - started
+    assert response.status_code == 401
+    return seconds, re.search(r'alert-danger" role="alert">([^<]+)<', response.get_data(as_text=True)).group(1)
 
 
 def test_t104_unknown_names_wrong_passwords_disabled_and_throttled_attempts_look_the_same(instance):
@@ -209,11 +206,12 @@ def test_t104_unknown_names_wrong_passwords_disabled_and_throttled_attempts_look
         "disabled account": lambda: _try(_browser(instance, "10.2.0.3"), disabled, TEST_PASSWORD),
         "throttled": lambda: _try(throttled_client, real, TEST_PASSWORD),
     }
-    measured = {case: _median_seconds(attempt) for case, attempt in cases.items()}
-    messages = {message for _, message in measured.values()}
-    assert messages == {users.REFUSED.replace("'", "&#x27;")} or messages == {users.REFUSED}, measured
-    times = [seconds for seconds, _ in measured.values()]
-    assert max(times) < 1.6 * min(times), measured  # a lockout answered in 3 ms against ~100 ms
+    # Round by round, so that whatever else the machine is doing weighs on every case alike.
+    rounds = [{case: _timed(attempt) for case, attempt in cases.items()} for _ in range(7)]
+    messages = {message for timings in rounds for _, message in timings.values()}
+    assert messages == {users.REFUSED}, messages
+    medians = {case: statistics.median(timings[case][0] for timings in rounds) for case in cases}
+    assert max(medians.values()) < 2 * min(medians.values()), medians  # a lockout answered in 3 ms, not ~100
 
 
 def test_t105_x_forwarded_for_counts_only_behind_a_trusted_proxy(instance):
