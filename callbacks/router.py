@@ -81,7 +81,8 @@ def nav_links(search):
     councils' data when there is one, are not offered."""
     viewer = current_viewer()
     data = store.dataset(current_app.config["SETTINGS"])
-    keep = to_query(checked_values(address_values(search), options_for(data)))
+    asked = address_values(search)
+    keep = to_query(checked_values(asked, options_for(data))) if asked else ""  # no filters: no options needed
     regional = len(data.councils) > 1
     hidden = {"display": "none"}
     styles = [hidden if not allowed(viewer, "view-page", p.slug) or (p.regional_only and not regional) else None

@@ -29,7 +29,7 @@ from dashboard.filterbar import FILTER_NAMES
 from dashboard.ids import filter_id
 from scripts.serve import gunicorn_process, signed_in_opener
 from tests.conftest import snapshot
-from tests.faults import CuttableProxy, PrivateRedis, free_port, running
+from tests.faults import CuttableProxy, PrivateRedis, free_port, require_redis_server, running
 
 PASSWORD = "faults are survived"
 PAGES = ["overview", "reviews", "participation", "placements", "escalations", "workload", "neet"]
@@ -76,6 +76,7 @@ def _every_page(opener, base: str, period: str = "2025-26") -> dict[str, int]:
 # --- Redis ----------------------------------------------------------------------------------------
 
 def test_f001_redis_going_away_leaves_every_page_and_sign_in_working(database_url, tmp_path):
+    require_redis_server()
     _council(database_url, tmp_path)
     log = tmp_path / "gunicorn.log"
     with running(PrivateRedis()) as redis_server:
@@ -99,6 +100,7 @@ def test_f002_redis_is_used_again_once_it_answers(settings, monkeypatch, caplog)
     answers again (after the pause), results are shared again."""
     import dataclasses
     from data import results_cache, store
+    require_redis_server()
     from data.measures.report import Scope
     from data.measures.periods import parse_period
     from tests.builders import good_council
@@ -214,3 +216,27 @@ def test_f005_an_import_killed_mid_write_on_sqlite_leaves_it_as_it_was(tmp_path)
     db.get_engine(database_url).dispose()
     assert snapshot(db.get_engine(database_url)) == before
     assert import_paths(db.get_engine(database_url), [tmp_path / "second"], "999").import_id
+
+
+def test_f006_the_import_command_says_the_database_went_away_and_nothing_was_imported(postgres_database_url,
+                                                                                        tmp_path, monkeypatch):
+    from sqlalchemy import text
+    from app import create_app
+    from data import cli
+    engine = db.get_engine(postgres_database_url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    db.upgrade(engine)
+    write_demo(DemoSpec(children=30, seed=4), tmp_path / "demo")
+    before = snapshot(engine)
+    with running(CuttableProxy(*_postgres_target(postgres_database_url))) as proxy:
+        settings = load_settings({"DATABASE_URL": _through(proxy, postgres_database_url),
+                                  "IRO_INSTANCE_DIR": str(tmp_path / "app")})
+        monkeypatch.setattr(cli, "_progress", lambda: lambda message: proxy.cut() if message.startswith(CUT_AT) else None)
+        server = create_app(settings).server
+        with server.app_context():  # as `flask` gives every command
+            done = server.test_cli_runner().invoke(args=["import", str(tmp_path / "demo")])
+    assert done.exit_code == 1, done.output
+    assert "the database went away" in done.output and "Nothing was imported" in done.output
+    assert snapshot(engine) == before
