@@ -4,7 +4,7 @@ from __future__ import annotations
 from dash import Dash
 
 import callbacks
-from callbacks import auth, security
+from callbacks import auth, callback_requests, errors, security
 from dashboard.layout import shell
 from dashboard.pack import cli as pack_cli
 from data import cli
@@ -38,6 +38,8 @@ def create_app(settings: Settings | None = None) -> Dash:
     app.layout = shell(settings.council_name)
     callbacks.register(app)
     auth.protect(app, settings)
+    callback_requests.guard(app)
+    errors.register(app.server)
     security.protect(app)
     return app
 

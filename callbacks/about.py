@@ -2,6 +2,7 @@ from dash import Input, Output
 from flask import current_app
 
 from callbacks.common import council_words
+from callbacks.viewer import require
 from dashboard import ids
 from dashboard.pages import about
 from data.measures.catalogue import MEASURES
@@ -12,6 +13,7 @@ def register(app) -> None:
 
 
 def render(_pathname):
+    require("view-page", "about")
     settings = current_app.config["SETTINGS"]
     measures = []
     for m in MEASURES:

@@ -1,8 +1,12 @@
 """Sign-in, sign-out and the gate in front of everything else.
 
 Deny by default: a visitor who has not signed in gets the sign-in page (for pages) or 401 (for
-Dash's /_dash-* endpoints: layout, dependencies, callbacks), except for the allow list below.
-Callbacks and page layouts check the role again (callbacks/viewer.py)."""
+Dash's /_dash-* endpoints: layout, dependencies, callbacks), except for the allow list below:
+the sign-in page and its two stylesheets, nothing that names Dash, its versions or the council's
+data. Callbacks and page layouts check what the viewer may do (callbacks/viewer.py).
+
+Sessions live in the database (data/sessions.py): the cookie, signed with the app's key, holds a
+random session id and, before signing in, the sign-in form's token. Nothing else."""
 from __future__ import annotations
 
 import hmac
@@ -11,20 +15,23 @@ import secrets
 from datetime import timedelta
 
 from flask import Response, current_app, g, jsonify, redirect, request, session
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from data import users
+from data import sessions, users
+from data.permissions import ROLES
 
-ALLOWED_PATHS = {"/sign-in", "/sign-out", "/assets/vendor/bootstrap-5.3.9.min.css", "/assets/app.css",
-                 "/favicon.ico"}
-SESSION_HOURS = 8
-DEMO_PASSWORDS = {role: f"demo-{role}-password" for role in users.ROLES}
+ALLOWED_PATHS = {"/sign-in", "/sign-out", "/assets/vendor/bootstrap-5.3.9.min.css", "/assets/app.css"}
+DEMO_PASSWORDS = {role: f"demo-{role}-password" for role in ROLES}
 
 
 def protect(app, settings) -> None:
     server = app.server
     server.config.update(SECRET_KEY=settings.secret_key, SESSION_COOKIE_HTTPONLY=True,
                          SESSION_COOKIE_SAMESITE="Lax", SESSION_COOKIE_SECURE=settings.https,
-                         PERMANENT_SESSION_LIFETIME=timedelta(hours=SESSION_HOURS))
+                         PERMANENT_SESSION_LIFETIME=timedelta(hours=settings.session_hours))
+    if settings.trusted_proxies:
+        # The client's address, for throttling, from the entry the nearest trusted proxy appended.
+        server.wsgi_app = ProxyFix(server.wsgi_app, x_for=settings.trusted_proxies)
     server.before_request(gate)
     server.after_request(set_callback_cookie)
     server.add_url_rule("/sign-in", "sign_in", sign_in, methods=["GET", "POST"])
@@ -52,13 +59,14 @@ def gate():
 def _callback_token_ok() -> bool:
     """Every POST from a signed-in session must carry the session's token in a header, which a
     page on another site cannot set: Dash's front end copies it from the cookie."""
-    expected = session.get("callback_token", "")
-    return bool(expected) and hmac.compare_digest(expected, request.headers.get(CALLBACK_TOKEN_HEADER, ""))
+    expected = g.signed_in.callback_token
+    return hmac.compare_digest(expected, request.headers.get(CALLBACK_TOKEN_HEADER, ""))
 
 
 def set_callback_cookie(response: Response) -> Response:
     """Give the browser the token to echo (readable by script, sent only to this site)."""
-    token = session.get("callback_token")
+    live = g.get("signed_in")
+    token = live.callback_token if live else None
     if token and request.cookies.get(CALLBACK_TOKEN_COOKIE) != token:
         response.set_cookie(CALLBACK_TOKEN_COOKIE, token, samesite="Strict",
                             secure=current_app.config["SESSION_COOKIE_SECURE"], httponly=False)
@@ -66,52 +74,62 @@ def set_callback_cookie(response: Response) -> Response:
 
 
 def signed_in_user():
-    """The signed-in user, read from the database once per request (the gate and the viewer
-    both ask), so a disabled account or a changed role takes effect at the next request."""
-    if "user" not in g:
+    """The signed-in user, from the session in the database, read once per request (the gate and
+    the viewer both ask): a session ended by sign-out, time, or a change to the user is gone at
+    the next request."""
+    if "signed_in" not in g:
         settings = current_app.config["SETTINGS"]
+        live = sessions.find(settings, session.get("sid", ""))
         if settings.trusted_header:
-            g.user = _user_from_header(settings)
-        else:
-            user_id = session.get("user_id")
-            g.user = users.by_id(settings, user_id) if user_id else None
-    return g.user
+            live = _session_from_header(settings, live)
+        elif live is None:
+            session.pop("sid", None)
+        g.signed_in = live
+    return g.signed_in.user if g.signed_in else None
 
 
-def _user_from_header(settings):
+def _session_from_header(settings, live):
     """Single sign-on: the council's proxy has signed the user in and names them in a header.
-    The name must belong to an enabled user here, whose role is the one stored here. The session
+    The name must belong to an enabled user here, whose role is the one stored here; the session
     then only carries the token that callback POSTs must echo."""
     user = users.by_name(settings, request.headers.get(settings.trusted_header, ""))
     if user is None:
         session.clear()
         return None
-    if session.get("user_id") != user.id or "callback_token" not in session:
-        session.clear()
-        session["user_id"] = user.id
-        session["callback_token"] = secrets.token_urlsafe(32)
-    return user
+    if live is None or live.user.id != user.id:
+        live = _start_session(settings, user)
+    return live
+
+
+def _start_session(settings, user):
+    ended = session.get("sid")
+    if ended:
+        sessions.end(settings, ended)
+    session.clear()
+    session.permanent = True
+    session["sid"], live = sessions.start(settings, user)
+    return live
 
 
 def sign_in():
     settings = current_app.config["SETTINGS"]
-    message = ""
     if request.method == "POST":
         token = session.get("csrf", "")
         if not token or not hmac.compare_digest(token, request.form.get("csrf", "")):
             return _page(settings, "The form had expired. Please try again."), 400
-        user, message = users.check(settings, request.form.get("name", ""), request.form.get("password", ""))
+        user = users.check(settings, request.form.get("name", ""), request.form.get("password", ""),
+                           request.remote_addr or "unknown")
         if user is not None:
-            session.clear()
-            session.permanent = True
-            session["user_id"] = user.id
-            session["callback_token"] = secrets.token_urlsafe(32)
+            _start_session(settings, user)
             return redirect("/")
-        return _page(settings, message), 401
-    return _page(settings, message)
+        return _page(settings, users.REFUSED), 401
+    return _page(settings, "")
 
 
 def sign_out():
+    ended = session.get("sid")
+    if ended:
+        sessions.end(current_app.config["SETTINGS"], ended)
     session.clear()
     return redirect("/sign-in")
 
@@ -121,7 +139,7 @@ def _page(settings, message: str) -> Response:
     demo = ""
     if settings.demo_accounts:
         rows = "".join(f"<tr><td>demo-{r}</td><td>{r}</td><td><code>{DEMO_PASSWORDS[r]}</code></td></tr>"
-                       for r in users.ROLES)
+                       for r in ROLES)
         demo = ('<div class="alert alert-info"><p><strong>This is a demonstration</strong> with made-up data. '
                 'Sign in as any of these:</p><table class="table table-sm mb-0"><thead><tr><th scope="col">Name'
                 '</th><th scope="col">Role</th><th scope="col">Password</th></tr></thead><tbody>'

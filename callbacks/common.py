@@ -1,16 +1,15 @@
 """What page callbacks share: the request's settings, data, viewer and scope, and role-safe results."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import functools
+from dataclasses import dataclass
 
 import pandas as pd
 from dash import callback_context
 from flask import current_app
 
 from callbacks.scope import scope_from, values_from
-from callbacks.viewer import Viewer, current_viewer
+from callbacks.viewer import require
 from dashboard.filterbar import to_query
 from dashboard.pages.frame import refusal
 from data import disclosure, store
@@ -19,7 +18,7 @@ from data.measures.dataset import Dataset
 from data.measures.periods import Period
 from data.measures.report import Scope
 from data.measures.result import Result
-from data.measures.suppression import SUPPRESSED_ROLES
+from data.permissions import Viewer, allowed
 
 
 @dataclass
@@ -47,7 +46,7 @@ class Request:
 
     def check_grain(self, grain: str) -> None:
         """Months are not in the committee's view (a month is its quarter less the other two)."""
-        if grain == "month" and self.viewer.role in SUPPRESSED_ROLES:
+        if grain == "month" and not allowed(self.viewer, "see-small-numbers"):
             raise disclosure.NotPublished("Months are not part of the committee's view. "
                                           + disclosure.WHAT_THE_COMMITTEE_SEES)
 
@@ -93,13 +92,16 @@ def _short(value, unit: str) -> str:
     return f"{value:.0%}" if unit == "percent" else f"{value:,.1f}"
 
 
-def request_for(inputs: list) -> Request:
-    """The request's scope, refused (disclosure.NotPublished) where the viewer may not ask for it."""
+def request_for(page: str, inputs: list) -> Request:
+    """The request behind a page's callback: refused (403) unless the viewer may open the page,
+    (400) unless every filter value is one the filter bar offers, and (disclosure.NotPublished)
+    where the committee's view does not hold the scope."""
+    viewer = require("view-page", page)
     settings = current_app.config["SETTINGS"]
     data = store.dataset(settings)
     values = values_from(inputs)
-    request = Request(settings, data, current_viewer(), scope_from(values, data), to_query(values))
-    if request.viewer.role in SUPPRESSED_ROLES:
+    request = Request(settings, data, viewer, scope_from(values, data), to_query(values))
+    if not allowed(viewer, "see-small-numbers"):
         disclosure.check_committee_scope(settings, data, request.scope)
     return request
 

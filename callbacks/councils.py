@@ -4,14 +4,13 @@ import pandas as pd
 from dash import Input, Output
 
 from callbacks.common import refusing, request_for
+from callbacks.inputs import one_of
 from callbacks.router import FILTER_INPUTS
 from dashboard import ids
 from dashboard.pages import councils
 from data.measures.benchmarks import for_measure, load_benchmarks
 from data.measures.catalogue import MEASURES_BY_ID
-from data.disclosure import WHAT_THE_COMMITTEE_SEES, NotPublished
 from data.measures.report import Scope
-from data.measures.suppression import SUPPRESSED_ROLES
 
 
 def register(app) -> None:
@@ -21,11 +20,8 @@ def register(app) -> None:
 
 def render(*inputs):
     *filters, measure_id = inputs
-    request = request_for(filters)
-    if request.viewer.role in SUPPRESSED_ROLES:
-        raise NotPublished("Comparing councils is not part of the committee's view: each council's figure is a "
-                           "filter of the region's. " + WHAT_THE_COMMITTEE_SEES)
-    measure_id = measure_id if measure_id in MEASURES_BY_ID else "review_timeliness"
+    request = request_for("councils", filters)
+    measure_id = one_of(measure_id, MEASURES_BY_ID, "measure")
     rows = []
     for code in request.data.councils:
         scope = Scope(request.scope.period, request.scope.as_at, replace(request.scope.filters, council=(code,)))

@@ -5,11 +5,12 @@ from __future__ import annotations
 from flask import Response, abort, current_app, request
 
 from callbacks.audit import log_children
-from callbacks.scope import scope_from
-from callbacks.viewer import current_viewer
+from callbacks.audit_log import CHILD_LENGTH, USER_LENGTH, reading
+from callbacks.inputs import text
+from callbacks.scope import address_values, scope_from
+from callbacks.viewer import require
 from dashboard.child_lists import CHILD_LISTS, shown_columns
 from dashboard.csv_text import csv_text
-from dashboard.filterbar import parse_query
 from callbacks.common import council_words
 from dashboard.pack import build
 from dashboard.pack.pdf import PdfUnavailable
@@ -25,11 +26,11 @@ def register_routes(server) -> None:
 
 def pack_pdf() -> Response:
     """The committee pack for the filters in the address, as the viewer's role may see it."""
-    viewer = current_viewer()
+    viewer = require("download", "pack.pdf")
     settings, data, scope = _request_scope()
-    words = lambda text: council_words(text, settings)  # noqa: E731
+    words = lambda words_in: council_words(words_in, settings)  # noqa: E731
     try:
-        pdf = build.pack_pdf(pack_content.gather(settings, data, scope, viewer.role, words))
+        pdf = build.pack_pdf(pack_content.gather(settings, data, scope, viewer, words))
     except PdfUnavailable as missing:
         return Response(str(missing), status=503, mimetype="text/plain")
     except disclosure.NotPublished as refused:
@@ -38,11 +39,11 @@ def pack_pdf() -> Response:
 
 
 def measures_xlsx() -> Response:
-    viewer = current_viewer()
+    viewer = require("download", "measures.xlsx")
     settings, data, scope = _request_scope()
-    words = lambda text: council_words(text, settings)  # noqa: E731
+    words = lambda words_in: council_words(words_in, settings)  # noqa: E731
     try:
-        table = pack_content.measure_table(settings, data, scope, viewer.role, words=words)
+        table = pack_content.measure_table(settings, data, scope, viewer, words=words)
     except disclosure.NotPublished as refused:
         return Response(str(refused), status=403, mimetype="text/plain")
     workbook = build.measures_workbook(table, settings.council_name, scope.period.label, viewer.role,
@@ -54,7 +55,7 @@ def measures_xlsx() -> Response:
 def _request_scope():
     settings = current_app.config["SETTINGS"]
     data = store.dataset(settings)
-    return settings, data, scope_from(parse_query(request.query_string.decode()), data)
+    return settings, data, scope_from(address_values(request.query_string.decode(errors="replace")), data)
 
 
 def _file(content: bytes, mimetype: str, file_name: str) -> Response:
@@ -63,13 +64,9 @@ def _file(content: bytes, mimetype: str, file_name: str) -> Response:
 
 
 def child_list_csv(slug: str) -> Response:
-    viewer = current_viewer()
-    if not viewer.sees_children:
-        abort(403)
+    viewer = require("download", "child-list")
     spec = CHILD_LISTS.get(slug) or abort(404)
-    settings = current_app.config["SETTINGS"]
-    data = store.dataset(settings)
-    scope = scope_from(parse_query(request.query_string.decode()), data)
+    settings, data, scope = _request_scope()
     rows = disclosure.shown(settings, data, scope, spec.measure_id, viewer.role).rows
     if rows is None:
         abort(403)
@@ -78,13 +75,13 @@ def child_list_csv(slug: str) -> Response:
 
 
 def audit_log_csv() -> Response:
-    viewer = current_viewer()
-    if viewer.role != "admin":
-        abort(403)
+    viewer = require("download", "audit-log.csv")
     settings = current_app.config["SETTINGS"]
-    user, child = request.args.get("user", "")[:100], request.args.get("child", "")[:40]
+    user = text(request.args.get("user"), USER_LENGTH, "user name")
+    child = text(request.args.get("child"), CHILD_LENGTH, "child id")
     entries = audit.entries(settings, user, child)
-    audit.record(settings, viewer.name, viewer.role, "download: the audit log (CSV)", [])
+    audit.record(settings, viewer.name, viewer.role, reading("download: the audit log (CSV)", user, child,
+                                                             len(entries)), [])
     return csv_response(entries, "audit-log.csv")
 
 

@@ -13,7 +13,7 @@ def register(app) -> None:
 
 
 def render(*inputs):
-    request = request_for(list(inputs))
+    request = request_for("escalations", list(inputs))
     view = {"period": request.scope.period.label, "query": request.query, "as_at": request.as_at_text,
             "raised": request.entry("escalations_raised"), "in_time": request.entry("escalations_resolved_in_time"),
             "admin": request.entry("escalations_admin_share"), "cafcass": request.entry("cafcass_referrals"),

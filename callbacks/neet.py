@@ -3,14 +3,17 @@ from flask import current_app
 
 from callbacks.audit import log_children
 from callbacks.common import refusing, request_for
+from callbacks.inputs import InputRefused, text
 from callbacks.router import FILTER_INPUTS
-from callbacks.viewer import current_viewer
+from callbacks.viewer import require
 from dashboard import ids
 from dashboard.pages import neet
-from dashboard.pages.frame import no_access
 from data import store
 from data.measures.periods import period_ending
 from data.measures.timeline import timeline
+
+
+CHILD_LENGTH = 20
 
 
 def register(app) -> None:
@@ -20,9 +23,7 @@ def register(app) -> None:
 
 
 def render(*inputs):
-    request = request_for(list(inputs))
-    if not request.viewer.sees_children:
-        return no_access("NEET cohort", request.viewer.role)
+    request = request_for("neet", list(inputs))
     quarter = period_ending(request.scope.as_at or request.scope.period.end, "quarter")
     view = {"period": request.scope.period.label, "query": request.query, "as_at": request.as_at_text,
             "neet": request.entry("neet_16_17"), "checks": request.entry("neet_checks_overdue"),
@@ -33,15 +34,18 @@ def render(*inputs):
 
 
 def show_timeline(selected):
-    viewer = current_viewer()
-    if not viewer.sees_children:
-        return no_access("timeline", viewer.role)
+    require("view-page", "neet")
+    viewer = require("view-children")
     if not selected:
         return "Select a young person in the list above."
-    child = str(selected[0].get("child", ""))
+    if not isinstance(selected, list) or len(selected) != 1 or not isinstance(selected[0], dict):
+        raise InputRefused("Select one young person in the list.")
+    child = text(selected[0].get("child"), CHILD_LENGTH, "young person")
     data = store.dataset(current_app.config["SETTINGS"])
     matches = data.header[data.header["child"] == child]
-    la = matches["la"].iloc[0] if len(matches) else current_app.config["SETTINGS"].council_code
+    if matches.empty:
+        raise InputRefused("The young person asked for is not in the data.")
+    la = matches["la"].iloc[0]
     events = timeline(data, la, child)
     import pandas as pd
     log_children(viewer, "NEET cohort page: timeline", pd.DataFrame({"la": [la], "child": [child]}))

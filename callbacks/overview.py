@@ -1,6 +1,7 @@
 from dash import ALL, Output, callback_context
 
 from callbacks.common import refusing, request_for
+from callbacks.inputs import InputRefused
 from callbacks.router import FILTER_INPUTS
 from dashboard import ids
 from dashboard.pages import overview
@@ -20,15 +21,17 @@ def _rag_measures(request) -> list[str]:
 
 def render(*inputs):
     """The tiles: this period and the one before, for every measure with a RAG rule."""
-    request = request_for(list(inputs))
+    request = request_for("overview", list(inputs))
     entries = [request.entry(m) for m in _rag_measures(request)]
     return overview.content(entries, request.scope.period.label, request.as_at_text, request.query)
 
 
 def render_trends(*inputs):
     """Each tile's five-period trend, in the order the page holds the tiles."""
-    request = request_for(list(inputs))
+    request = request_for("overview", list(inputs))
     periods = TREND_YEARS if request.scope.period.grain == "year" else 8
-    wanted = [item["id"]["measure"] for item in callback_context.outputs_list]
-    entries = [request.entry(m, with_trend=periods) for m in wanted if m in MEASURES_BY_ID]
+    wanted = [item["id"].get("measure") for item in callback_context.outputs_list]
+    if len(set(wanted)) != len(wanted) or not set(wanted) <= set(_rag_measures(request)):
+        raise InputRefused("The trends asked for are not the tiles the overview shows.")
+    entries = [request.entry(m, with_trend=periods) for m in wanted]
     return overview.sparklines(entries)

@@ -11,7 +11,7 @@ def register(app) -> None:
 
 
 def render(*inputs):
-    request = request_for(list(inputs))
+    request = request_for("participation", list(inputs))
     return participation.content({
         "period": request.scope.period.label, "as_at": request.as_at_text,
         "participation": request.entry("review_participation"), "feedback": request.entry("feedback_response_rate"),

@@ -12,7 +12,7 @@ def register(app) -> None:
 
 
 def render(*inputs):
-    request = request_for(list(inputs))
+    request = request_for("placements", list(inputs))
     years = request.scope.period.run(5)
     rate_trend = request.trend("cla_rate_per_10k", years)
     england = for_measure(load_benchmarks(), "cla_rate_per_10k")

@@ -2,6 +2,7 @@ from dash import Input, Output
 
 from callbacks.audit import log_children
 from callbacks.common import refusing, request_for
+from callbacks.inputs import one_of
 from callbacks.router import FILTER_INPUTS
 from dashboard import ids
 from dashboard.child_lists import on_page
@@ -16,8 +17,8 @@ def register(app) -> None:
 
 def render(*inputs):
     *filters, grain = inputs
-    request = request_for(filters)
-    grain = grain if grain in RUN else "year"
+    request = request_for("reviews", filters)
+    grain = one_of(grain, RUN, "view by")
     request.check_grain(grain)
     from data.measures.periods import period_ending
     latest = period_ending(request.scope.as_at or request.scope.period.end, grain)

@@ -3,20 +3,21 @@ filters from the query string. Changing a filter updates the address (not the pa
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, html, no_update
+from dash import ClientsideFunction, Input, Output, State, html, no_update
 from flask import current_app
 
 from callbacks.commentary import layout as commentary_layout
-from callbacks.scope import filter_options
-from callbacks.viewer import current_viewer
+from callbacks.inputs import InputRefused
+from callbacks.scope import address_values, checked_values, committee_options, options_for
+from callbacks.viewer import current_viewer, require
 from dashboard import ids
-from dashboard.filterbar import FILTER_NAMES, parse_query, to_query
+from dashboard.filterbar import FILTER_NAMES, to_query
 from dashboard.pages import about, escalations, neet, overview, participation, placements, quality, reviews
 from dashboard.pages import audit_log, councils, upload, workload
 from dashboard.pages.frame import no_access
 from dashboard.registry import PAGES, PAGES_BY_PATH
 from data import store
-from data.measures.suppression import SUPPRESSED_ROLES
+from data.permissions import allowed
 
 LAYOUTS = {"overview": overview.layout, "reviews": reviews.layout, "participation": participation.layout,
            "placements": placements.layout, "escalations": escalations.layout, "workload": workload.layout,
@@ -28,11 +29,13 @@ FILTER_INPUTS = [Input(ids.filter_id(name), "value") for name in FILTER_NAMES]
 
 def register(app) -> None:
     app.callback(Output(ids.PAGE, "children"), Input(ids.URL, "pathname"), State(ids.URL, "search"))(render_page)
-    app.callback(Output(ids.URL, "search"), FILTER_INPUTS, prevent_initial_call=True)(sync_address)
+    app.callback(Output(ids.URL, "search"), FILTER_INPUTS, State(ids.URL, "pathname"),
+                 prevent_initial_call=True)(sync_address)
     app.callback([Output(ids.nav_link_id(p.slug), "href") for p in PAGES] +
                  [Output(ids.nav_link_id(p.slug), "style") for p in PAGES], Input(ids.URL, "search"))(nav_links)
-    app.callback(Output(ids.NAV_COLLAPSE, "is_open"), Input(ids.NAV_TOGGLE, "n_clicks"),
-                 State(ids.NAV_COLLAPSE, "is_open"), prevent_initial_call=True)(lambda n, is_open: not is_open)
+    app.clientside_callback(ClientsideFunction("navigation", "toggle"), Output(ids.NAV_COLLAPSE, "is_open"),
+                            Input(ids.NAV_TOGGLE, "n_clicks"), State(ids.NAV_COLLAPSE, "is_open"),
+                            prevent_initial_call=True)
 
 
 def render_page(pathname, search):
@@ -41,31 +44,49 @@ def render_page(pathname, search):
         return html.Div([html.H1("Page not found", className="h3"),
                          html.P(["There is no page at this address. ", html.A("Go to the overview", href="/")])])
     viewer = current_viewer()
-    if viewer.role not in page.roles:
-        return no_access(page.name, viewer.role, page.roles[0] if len(page.roles) == 1 else "manager")
+    if not allowed(viewer, "view-page", page.slug):
+        return no_access(page.name, viewer.role, "manager" if "manager" in page.roles else page.roles[0])
     settings = current_app.config["SETTINGS"]
     data = store.dataset(settings)
     if data.episodes.empty and page.filters:
         return dbc.Alert(["No 903 data has been imported yet. Import a return with ",
                           html.Code("flask --app app import PATH"), " (see the README)."], color="info")
-    options = filter_options(data, committee=viewer.role in SUPPRESSED_ROLES) if page.filters else None
+    options = options_for(data) if page.filters else None
+    asked = address_values(search)  # an address longer than the app makes is refused outright
+    try:
+        values = checked_values(asked, options) if options else {}
+    except InputRefused:
+        # Most likely an old bookmark: a period no longer offered, or a team renamed since.
+        return dbc.Alert(["This address asks for filters that the dashboard does not offer now. ",
+                          html.A(f"Open {page.name} without them", href=page.path), "."], color="warning")
+    if options is not None and not allowed(viewer, "see-small-numbers"):
+        options = committee_options(options)
     show_council = len(data.councils) > 1
-    return LAYOUTS[page.slug](parse_query(search), options, show_council, viewer.role)
+    return LAYOUTS[page.slug](values, options, show_council, viewer.role)
 
 
-def sync_address(*values):
+def sync_address(*inputs):
     """Write the filters into the address so the view can be bookmarked; the page stays as it is."""
+    *values, pathname = inputs
+    page = PAGES_BY_PATH.get(pathname or "/")
+    if page is None or not page.filters:
+        raise InputRefused("The page asked for has no filters.")
+    require("view-page", page.slug)
     if all(v is None for v in values):
         return no_update
-    return to_query(dict(zip(FILTER_NAMES, values)))
+    values = checked_values(dict(zip(FILTER_NAMES, values)), options_for(store.dataset(current_app.config["SETTINGS"])))
+    return to_query(values)
 
 
 def nav_links(search):
     """Links keep the current filters; pages the viewer may not open, or that need several
     councils' data when there is one, are not offered."""
-    keep = to_query(parse_query(search))
     viewer = current_viewer()
-    regional = len(store.dataset(current_app.config["SETTINGS"]).councils) > 1
+    data = store.dataset(current_app.config["SETTINGS"])
+    asked = address_values(search)
+    keep = to_query(checked_values(asked, options_for(data))) if asked else ""  # no filters: no options needed
+    regional = len(data.councils) > 1
     hidden = {"display": "none"}
-    styles = [hidden if viewer.role not in p.roles or (p.regional_only and not regional) else None for p in PAGES]
+    styles = [hidden if not allowed(viewer, "view-page", p.slug) or (p.regional_only and not regional) else None
+              for p in PAGES]
     return [p.path + (keep if p.filters else "") for p in PAGES] + styles

@@ -12,16 +12,19 @@ import pandas as pd
 from dash import Input, Output, State, ctx
 from flask import current_app
 
-from callbacks.viewer import current_viewer
+from callbacks.inputs import InputRefused
+from callbacks.viewer import require
 from dashboard import ids
 from dashboard.pages import upload
-from dashboard.pages.frame import no_access
 from data import db
 from data.ingest.importer import ImportResult, import_paths, log_failure
 from data.ingest.problems import ImportFailed, Problem
-from data.ingest.uploads import UploadRefused, save_uploads
+from data.ingest.uploads import MAX_FILES, UploadRefused, save_uploads
 
 ERRORS_SHOWN = 200
+# Longer names are not files a browser chose; the importer refuses names over 100 characters with a
+# message (uploads.SAFE_NAME), so a name that long still reaches it.
+NAME_LENGTH = 1000
 SOURCE = "upload page"
 
 
@@ -33,9 +36,10 @@ def register(app) -> None:
 
 def render(names, _clicks, contents, year):
     """Choosing files lists them; the button imports them."""
-    viewer = current_viewer()
-    if viewer.role != "admin":
-        return no_access("Upload data", viewer.role, "admin")
+    viewer = require("upload-data")
+    if names is not None and (not isinstance(names, list) or len(names) > MAX_FILES or
+                              not all(isinstance(n, str) and len(n) <= NAME_LENGTH for n in names)):
+        raise InputRefused(f"Choose at most {MAX_FILES} files, each with a name of at most {NAME_LENGTH} characters.")
     if ctx.triggered_id != ids.UPLOAD_BUTTON:
         return upload.chosen(names)
     return run_import(viewer, contents, names, year)
@@ -60,6 +64,10 @@ def run_import(viewer, contents, names, year):
         return upload.refused(str(refusal))
     except ImportFailed as failure:
         return upload.failed(_error_table(failure.errors[:ERRORS_SHOWN]), len(failure.errors))
+    except Exception as error:
+        if not db.unreachable(error):
+            raise
+        return upload.refused("The database could not be reached during the import. Try again in a minute.")
     return upload.succeeded(_summary(result))
 
 

@@ -11,7 +11,7 @@ def register(app) -> None:
 
 
 def render(*inputs):
-    request = request_for(list(inputs))
+    request = request_for("workload", list(inputs))
     return workload.content({"period": request.scope.period.label, "as_at": request.as_at_text,
                              "caseload": request.entry("iro_caseload"),
                              "trend": request.trend("iro_caseload", request.scope.period.run(5))})

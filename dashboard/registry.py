@@ -1,9 +1,10 @@
-"""The pages: path, name, who may open them, and whether they take the filter bar."""
+"""The pages: path, name, whether they take the filter bar, and who may open them (read from
+data/permissions.py, where each page's roles are declared by its slug)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-ALL_ROLES = ("committee", "director", "manager", "admin")
+from data.permissions import PAGE_ROLES
 
 
 @dataclass(frozen=True)
@@ -11,9 +12,12 @@ class Page:
     slug: str
     path: str
     name: str
-    roles: tuple[str, ...] = ALL_ROLES
     filters: bool = True
     regional_only: bool = False
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        return PAGE_ROLES[self.slug]
 
 
 PAGES = (
@@ -23,13 +27,13 @@ PAGES = (
     Page("placements", "/placements", "Placements"),
     Page("escalations", "/escalations", "Escalations"),
     Page("workload", "/workload", "IRO workload"),
-    Page("neet", "/neet", "NEET cohort", roles=("manager",)),
+    Page("neet", "/neet", "NEET cohort"),
     Page("councils", "/councils", "Councils compared", regional_only=True),
-    Page("commentary", "/commentary", "Commentary", roles=("manager",), filters=False),
+    Page("commentary", "/commentary", "Commentary", filters=False),
     Page("quality", "/data-quality", "Data quality", filters=False),
     Page("about", "/about", "About", filters=False),
-    Page("upload", "/admin/upload", "Upload data", roles=("admin",), filters=False),
-    Page("audit", "/admin/audit-log", "Audit log", roles=("admin",), filters=False),
+    Page("upload", "/admin/upload", "Upload data", filters=False),
+    Page("audit", "/admin/audit-log", "Audit log", filters=False),
 )
 PAGES_BY_PATH = {p.path: p for p in PAGES}
 PAGES_BY_SLUG = {p.slug: p for p in PAGES}

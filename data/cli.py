@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from data import db
 from data.ingest.importer import ImportResult, import_paths
 from data.ingest.problems import ImportFailed
+from data.permissions import Viewer, allowed
 from data.schema import findings as findings_table
 from data.schema import imports as imports_table
 
@@ -28,6 +29,15 @@ def _engine():
     engine = db.get_engine(_settings().database_url)
     db.upgrade(engine)
     return engine
+
+
+def acting_for(role: str, download: str) -> Viewer:
+    """The command line acting for a role (`--role`): it may write only what that role may download."""
+    viewer = Viewer("command line", role)
+    if not allowed(viewer, "download", download):
+        click.echo(f"Error: the {role} role may not have {download}.", err=True)
+        sys.exit(2)
+    return viewer
 
 
 def _progress():
@@ -57,6 +67,12 @@ def import_command(paths, year, user):
                               user=user or getpass.getuser(), year=year, progress=_progress())
     except ImportFailed as failed:
         _print_errors(failed)
+        sys.exit(1)
+    except Exception as error:
+        if not db.unreachable(error):
+            raise
+        click.echo(f"Import failed: the database went away ({str(error).splitlines()[0][:200]}). Nothing was "
+                   "imported; the data already loaded is unchanged. Run the import again once it is back.", err=True)
         sys.exit(1)
     print_summary(result)
 

@@ -14,6 +14,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 _engines: dict[tuple[int, str], Engine] = {}
@@ -35,6 +36,16 @@ def _create(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+def unreachable(error: BaseException | None) -> bool:
+    """Whether an error (or what caused it: pandas wraps the driver's) is the database being away,
+    restarting or busy, rather than a fault in a query."""
+    while error is not None:
+        if isinstance(error, (OperationalError, InterfaceError)):
+            return True
+        error = error.__cause__
+    return False
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

@@ -9,11 +9,11 @@ from datetime import datetime
 import pandas as pd
 
 from data import commentary, disclosure
+from data.permissions import Viewer, allowed
 from data.measures.catalogue import MEASURES, THEMES, Measure
 from data.measures.dataset import Dataset
 from data.measures.report import Scope
 from data.measures.result import Result
-from data.measures.suppression import SUPPRESSED_ROLES
 from data.measures.summary import draft
 
 TREND_PERIODS = 5
@@ -42,6 +42,7 @@ class Pack:
     filters: dict
     generated_at: datetime
     previous_period: str = ""
+    small_numbers_withheld: bool = False
     themes: list[tuple[str, list[PackEntry]]] = field(default_factory=list)
 
     @property
@@ -49,13 +50,14 @@ class Pack:
         return [e for _, entries in self.themes for e in entries]
 
 
-def gather(settings, data: Dataset, scope: Scope, role: str, words=lambda text: text) -> Pack:
+def gather(settings, data: Dataset, scope: Scope, viewer: Viewer, words=lambda text: text) -> Pack:
     """Raises disclosure.NotPublished for a committee scope outside its published set."""
-    shown = _shown_for(settings, data, scope, role)
-    comments = readable_comments(settings, data, scope.period.label, role)
+    shown = _shown_for(settings, data, scope, viewer.role)
+    comments = readable_comments(settings, data, scope.period.label, viewer.role)
     pack = Pack(settings.council_name, scope.period.label, (scope.as_at or scope.period.end).strftime("%d %B %Y"),
-                role, {k: list(v) for k, v in scope.filters.as_dict().items()}, datetime.now().replace(microsecond=0),
-                scope.period.previous().label)
+                viewer.role, {k: list(v) for k, v in scope.filters.as_dict().items()},
+                datetime.now().replace(microsecond=0), scope.period.previous().label,
+                small_numbers_withheld=not allowed(viewer, "see-small-numbers"))
     for theme in THEMES:
         entries = []
         for measure in [m for m in MEASURES if m.theme == theme]:
@@ -67,10 +69,10 @@ def gather(settings, data: Dataset, scope: Scope, role: str, words=lambda text: 
     return pack
 
 
-def measure_table(settings, data: Dataset, scope: Scope, role: str, periods: int = TREND_PERIODS,
+def measure_table(settings, data: Dataset, scope: Scope, viewer: Viewer, periods: int = TREND_PERIODS,
                   words=lambda text: text) -> pd.DataFrame:
     """Every measure for a run of periods ending with the scope's, one row each (the Excel export)."""
-    shown = _shown_for(settings, data, scope, role)
+    shown = _shown_for(settings, data, scope, viewer.role)
     rows = []
     for period in scope.period.run(periods):
         at = replace(scope, period=period, as_at=scope.as_at if period == scope.period else None)
@@ -96,7 +98,7 @@ def readable_comments(settings, data: Dataset, period: str, role: str) -> dict:
     """The newest commentary of each measure for the period that the role may read: for the
     committee, none that holds a number its figures withhold."""
     comments = commentary.current(settings, period)
-    if role not in SUPPRESSED_ROLES:
+    if allowed(Viewer("", role), "see-small-numbers"):
         return comments
     return {m: c for m, c in comments.items() if not disclosure.withheld_numbers(settings, data, m, period, c.text)}
 

@@ -10,10 +10,11 @@ import click
 from flask import current_app
 
 from data import disclosure, store
+from data.cli import acting_for
 from data.measures.periods import GRAINS, PeriodError, parse_date, parse_period
 from data.measures.report import Scope, as_at_for, build_report
 from data.measures.result import PERCENT
-from data.measures.suppression import ROLES
+from data.permissions import ROLES
 
 CSV_COLUMNS = ("id", "label", "theme", "period", "unit", "value", "numerator", "denominator", "status",
                "target", "green", "amber", "direction", "previous_period", "previous_value", "change", "suppressed")
@@ -23,11 +24,12 @@ CSV_COLUMNS = ("id", "label", "theme", "period", "unit", "value", "numerator", "
 @click.option("--period", required=True, help="Financial year (2023-24), quarter (2023-24 Q1) or month (2023-06).")
 @click.option("--as-at", "as_at", default=None, help="Date for point-in-time measures (default: period end).")
 @click.option("--by", type=click.Choice(GRAINS), default=None, help="Also give each measure by quarter or month.")
-@click.option("--role", type=click.Choice(ROLES[:3]), default="committee", show_default=True,
+@click.option("--role", type=click.Choice(ROLES), default="committee", show_default=True,
               help="Whose view: committee figures have small numbers suppressed.")
 @click.option("--format", "output", type=click.Choice(("json", "csv", "table")), default="table", show_default=True)
 def report_command(period, as_at, by, role, output):
     """Print every measure for a period."""
+    acting_for(role, "report")
     settings = current_app.config["SETTINGS"]
     try:
         parsed = parse_period(period)

@@ -121,4 +121,7 @@ def _came_back() -> None:
 @lru_cache(maxsize=4)
 def _client(url: str):
     import redis
-    return redis.Redis.from_url(url, socket_connect_timeout=REDIS_TIMEOUT_S, socket_timeout=REDIS_TIMEOUT_S)
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
+    return redis.Redis.from_url(url, socket_connect_timeout=REDIS_TIMEOUT_S, socket_timeout=REDIS_TIMEOUT_S,
+                                retry=Retry(NoBackoff(), 0))  # a failure is one failure, not three waits

@@ -4,7 +4,7 @@ Changes to these tables go through a migration in data/migrations (see data/db.p
 """
 from __future__ import annotations
 
-from sqlalchemy import (Column, Date, DateTime, Float, ForeignKey, Integer, MetaData, String,
+from sqlalchemy import (Column, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String,
                         Table, Text, UniqueConstraint)
 
 from data.ingest.specs import DATE, NUMBER, TABLES
@@ -94,9 +94,30 @@ users = Table(
     Column("password_hash", String(255), nullable=False),
     Column("role", String(20), nullable=False),
     Column("disabled", Integer, nullable=False, default=0),
-    Column("failed_attempts", Integer, nullable=False, default=0),
-    Column("locked_until", DateTime),
     Column("created_at", DateTime, nullable=False),
+)
+
+# Who is signed in. The browser's cookie holds only a random id; the row, found by the id's hash
+# (so a copy of this table signs nobody in), says whose session it is and how old. A session
+# counts only while its user is enabled and still has the role it was started with.
+sessions = Table(
+    "sessions", metadata,
+    Column("id_hash", String(64), primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False, index=True),
+    Column("role", String(20), nullable=False),
+    Column("callback_token", String(64), nullable=False),
+    Column("started_at", DateTime, nullable=False),
+    Column("last_seen_at", DateTime, nullable=False),
+)
+
+# Recent wrong sign-ins, for throttling by name and address (data/throttle.py); kept minutes only.
+sign_in_failures = Table(
+    "sign_in_failures", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime, nullable=False),
+    Column("name", String(100), nullable=False),
+    Column("address", String(64), nullable=False),
+    Index("ix_sign_in_failures_address_at", "address", "at"),
 )
 
 # Managers' commentary on a measure for a period. Never updated: each save adds a version, and

@@ -57,6 +57,13 @@ ENV_SETTINGS = (
                "Megabytes each worker may keep of facts cut to a filter's children (default 512).", int),
     EnvSetting("IRO_RESULTS_MB", ("memory", "results_mb"),
                "Megabytes each worker may keep of measure results (default 256).", int),
+    EnvSetting("IRO_SESSION_HOURS", ("access", "session_hours"),
+               "Hours a sign-in lasts at most, however active (default 8).", float),
+    EnvSetting("IRO_SESSION_IDLE_MINUTES", ("access", "session_idle_minutes"),
+               "Minutes without a request after which a sign-in ends (default 30).", float),
+    EnvSetting("IRO_TRUSTED_PROXIES", ("access", "trusted_proxies"),
+               "How many proxies in front of the app add X-Forwarded-For; 0 (the default) ignores that header, "
+               "so sign-in throttling goes by the address connecting.", int),
     EnvSetting("IRO_TRUSTED_HEADER", ("access", "trusted_header"),
                "Name of a header set by the council's single sign-on proxy holding the user name; empty (the "
                "default) turns sign-on by header off."),
@@ -98,6 +105,9 @@ class Settings:
     https: bool = False
     demo_accounts: bool = True
     trusted_header: str = ""
+    session_hours: float = 8
+    session_idle_minutes: float = 30
+    trusted_proxies: int = 0
     measure_rules: dict[str, MeasureRule] = field(default_factory=dict)
     facts_mb: int = 1280
     cuts_mb: int = 512
@@ -148,11 +158,21 @@ def _build(tree: dict) -> Settings:
         https=bool(int(tree.get("access", {}).get("https", 0))),
         demo_accounts=bool(int(tree.get("access", {}).get("demo_accounts", 1))),
         trusted_header=str(tree.get("access", {}).get("trusted_header", "")).strip(),
+        session_hours=_positive(tree, "session_hours", 8),
+        session_idle_minutes=_positive(tree, "session_idle_minutes", 30),
+        trusted_proxies=int(tree.get("access", {}).get("trusted_proxies", 0)),
         measure_rules=rules,
         facts_mb=int(tree["memory"]["facts_mb"]),
         cuts_mb=int(tree["memory"]["cuts_mb"]),
         results_mb=int(tree["memory"]["results_mb"]),
     )
+
+
+def _positive(tree: dict, name: str, default: float) -> float:
+    value = float(tree.get("access", {}).get(name, default))
+    if value <= 0:
+        raise ValueError(f"settings: access.{name} must be more than 0, not {value:g}")
+    return value
 
 
 def _instance_secret(instance_dir: Path) -> str:
@@ -202,6 +222,11 @@ def _convert(raw: str, setting: EnvSetting):
             return int(raw)
         except ValueError:
             raise ValueError(f"{setting.env} must be a whole number, not {raw!r}") from None
+    if setting.kind is float:
+        try:
+            return float(raw)
+        except ValueError:
+            raise ValueError(f"{setting.env} must be a number, not {raw!r}") from None
     if setting.kind is list:
         return [part.strip() for part in raw.split(",") if part.strip()]
     return raw

@@ -1,20 +1,22 @@
-"""Users: create, list, change role, disable, and check a password (with lockout)."""
+"""Users: create, list, change role or password, disable, and check a password (throttled).
+
+Changing a user's role or password, or disabling them, ends every session they have."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import delete, insert, select, update
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from data import db
-from data.schema import users
+from data import db, throttle
+from data.permissions import ROLES
+from data.schema import sessions, users
 
-ROLES = ("committee", "director", "manager", "admin")
-MAX_FAILURES = 5
-LOCKOUT = timedelta(minutes=15)
-NAME_LENGTH, PASSWORD_LENGTH = 100, 200
-# Checked against when the name is unknown, so that a wrong name takes as long as a wrong password.
+NAME_LENGTH, PASSWORD_LENGTH, SHORTEST_PASSWORD = 100, 200, 12
+REFUSED = "That name and password do not match an account. Check them and try again in a few minutes."
+# Checked against whenever there is no real hash to check (unknown name, disabled account, throttled
+# attempt), so every refusal takes as long as a wrong password.
 _DUMMY_HASH = generate_password_hash("not a password", method="scrypt")
 
 
@@ -40,15 +42,19 @@ def add(settings, name: str, password: str, role: str) -> User:
         raise UserError(f"role must be one of {', '.join(ROLES)}")
     if not name or len(name) > NAME_LENGTH:
         raise UserError(f"a name is 1 to {NAME_LENGTH} characters")
-    if len(password) < 12 or len(password) > PASSWORD_LENGTH:
-        raise UserError(f"a password is 12 to {PASSWORD_LENGTH} characters")
+    _check_password_rule(password)
     with _engine(settings).begin() as connection:
         if connection.execute(select(users.c.id).where(users.c.name == name)).first():
             raise UserError(f"there is already a user called {name!r}")
         new_id = connection.execute(insert(users).values(
             name=name, password_hash=generate_password_hash(password, method="scrypt"), role=role,
-            disabled=0, failed_attempts=0, created_at=datetime.now())).inserted_primary_key[0]
+            disabled=0, created_at=datetime.now())).inserted_primary_key[0]
     return User(new_id, name, role, False)
+
+
+def _check_password_rule(password: str) -> None:
+    if len(password) < SHORTEST_PASSWORD or len(password) > PASSWORD_LENGTH:
+        raise UserError(f"a password is {SHORTEST_PASSWORD} to {PASSWORD_LENGTH} characters")
 
 
 def listing(settings) -> list[User]:
@@ -63,23 +69,23 @@ def set_role(settings, name: str, role: str) -> None:
     _change(settings, name, role=role)
 
 
+def set_password(settings, name: str, password: str) -> None:
+    _check_password_rule(password)
+    _change(settings, name, password_hash=generate_password_hash(password, method="scrypt"))
+
+
 def disable(settings, name: str) -> None:
     _change(settings, name, disabled=1)
 
 
 def _change(settings, name: str, **values) -> None:
+    """Change the user and end their sessions, in one transaction."""
     with _engine(settings).begin() as connection:
-        done = connection.execute(update(users).where(users.c.name == name).values(**values))
-        if done.rowcount == 0:
+        user_id = connection.execute(select(users.c.id).where(users.c.name == name)).scalar()
+        if user_id is None:
             raise UserError(f"no user called {name!r}")
-
-
-def by_id(settings, user_id: int) -> User | None:
-    with _engine(settings).connect() as connection:
-        row = connection.execute(select(users).where(users.c.id == user_id)).first()
-    if row is None or row.disabled:
-        return None
-    return User(row.id, row.name, row.role, False)
+        connection.execute(update(users).where(users.c.id == user_id).values(**values))
+        connection.execute(delete(sessions).where(sessions.c.user_id == user_id))
 
 
 def by_name(settings, name: str) -> User | None:
@@ -93,24 +99,18 @@ def by_name(settings, name: str) -> User | None:
     return User(row.id, row.name, row.role, False)
 
 
-def check(settings, name: str, password: str) -> tuple[User | None, str]:
-    """The user if the password is right; else None and a message that does not say which was wrong."""
-    refused = "That name and password do not match an account, or the account is locked. Try again."
-    if not name or not password or len(name) > NAME_LENGTH or len(password) > PASSWORD_LENGTH:
-        return None, refused
+def check(settings, name: str, password: str, address: str) -> User | None:
+    """The user if the password is right and the attempt is not throttled; else None. Every refusal
+    (unknown name, wrong password, disabled account, throttled attempt, absurd input) checks one
+    scrypt hash, so none can be told from another by its time; the caller shows REFUSED for all."""
+    name, password = name.strip()[:NAME_LENGTH + 1], password[:PASSWORD_LENGTH + 1]
+    well_formed = bool(name and password) and len(name) <= NAME_LENGTH and len(password) <= PASSWORD_LENGTH
     with _engine(settings).begin() as connection:
-        row = connection.execute(select(users).where(users.c.name == name.strip())).first()
-        if row is None:
-            check_password_hash(_DUMMY_HASH, password)
-            return None, refused
-        now = datetime.now()
-        if row.disabled or (row.locked_until and row.locked_until > now):
-            return None, refused
-        if not check_password_hash(row.password_hash, password):
-            failures = row.failed_attempts + 1
-            locked = now + LOCKOUT if failures >= MAX_FAILURES else None
-            connection.execute(update(users).where(users.c.id == row.id).values(
-                failed_attempts=0 if locked else failures, locked_until=locked))
-            return None, refused
-        connection.execute(update(users).where(users.c.id == row.id).values(failed_attempts=0, locked_until=None))
-    return User(row.id, row.name, row.role, False), ""
+        open_to_try = well_formed and not throttle.throttled(connection, name, address)
+        row = connection.execute(select(users).where(users.c.name == name)).first() if open_to_try else None
+        right = check_password_hash(row.password_hash if row is not None else _DUMMY_HASH, password)
+        if row is not None and right and not row.disabled:
+            return User(row.id, row.name, row.role, False)
+        if open_to_try:
+            throttle.record_failure(connection, name, address)
+    return None

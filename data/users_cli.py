@@ -1,4 +1,4 @@
-"""`flask --app app users add|list|set-role|disable`."""
+"""`flask --app app users add|list|set-role|set-password|disable`."""
 from __future__ import annotations
 
 import sys
@@ -8,6 +8,7 @@ from flask import current_app
 
 from data import users
 from data.cli import _engine
+from data.permissions import ROLES
 
 
 @click.group("users")
@@ -27,7 +28,7 @@ def _fail(error: users.UserError):
 
 @users_command.command("add")
 @click.argument("name")
-@click.option("--role", type=click.Choice(users.ROLES), required=True)
+@click.option("--role", type=click.Choice(ROLES), required=True)
 @click.password_option(help="At least 12 characters (asked for if not given).")
 def add_user(name, role, password):
     try:
@@ -45,13 +46,25 @@ def list_users():
 
 @users_command.command("set-role")
 @click.argument("name")
-@click.argument("role", type=click.Choice(users.ROLES))
+@click.argument("role", type=click.Choice(ROLES))
 def set_role(name, role):
     try:
         users.set_role(_settings(), name, role)
     except users.UserError as error:
         _fail(error)
-    click.echo(f"{name} is now {role}.")
+    click.echo(f"{name} is now {role} and is signed out everywhere.")
+
+
+@users_command.command("set-password")
+@click.argument("name")
+@click.password_option(help=f"At least {users.SHORTEST_PASSWORD} characters (asked for if not given).")
+def set_password(name, password):
+    """Give a user a new password; their sessions end."""
+    try:
+        users.set_password(_settings(), name, password)
+    except users.UserError as error:
+        _fail(error)
+    click.echo(f"{name} has a new password and is signed out everywhere.")
 
 
 @users_command.command("disable")
@@ -61,7 +74,7 @@ def disable_user(name):
         users.disable(_settings(), name)
     except users.UserError as error:
         _fail(error)
-    click.echo(f"{name} can no longer sign in.")
+    click.echo(f"{name} can no longer sign in and is signed out everywhere.")
 
 
 def ensure_demo_accounts(settings) -> list[tuple[str, str, str]]:
@@ -70,7 +83,7 @@ def ensure_demo_accounts(settings) -> list[tuple[str, str, str]]:
     if not settings.demo_accounts or users.listing(settings):
         return []
     created = []
-    for role in users.ROLES:
+    for role in ROLES:
         users.add(settings, f"demo-{role}", DEMO_PASSWORDS[role], role)
         created.append((f"demo-{role}", role, DEMO_PASSWORDS[role]))
     return created

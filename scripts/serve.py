@@ -59,13 +59,15 @@ def gunicorn(workers: int = 2, env: dict | None = None):
 
 
 @contextmanager
-def gunicorn_process(workers: int = 2, env: dict | None = None, ready_path: str = "/sign-in"):
-    port = free_port()
+def gunicorn_process(workers: int = 2, env: dict | None = None, ready_path: str = "/sign-in",
+                     port: int | None = None, log_path: Path | None = None):
+    """gunicorn on the port given (default: a free one), its log to log_path (default: nowhere)."""
+    port = port or free_port()
     base = f"http://127.0.0.1:{port}"
+    log = open(log_path, "ab") if log_path else subprocess.DEVNULL
     server = subprocess.Popen([sys.executable, "-m", "gunicorn", "app:server", "--workers", str(workers),
                                "--bind", f"127.0.0.1:{port}", "--no-control-socket", "--timeout", "300"],
-                              cwd=ROOT, env=env or os.environ.copy(), stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
+                              cwd=ROOT, env=env or os.environ.copy(), stdout=log, stderr=log)
     try:
         for _ in range(1200):
             try:
@@ -79,6 +81,8 @@ def gunicorn_process(workers: int = 2, env: dict | None = None, ready_path: str 
     finally:
         server.terminate()
         server.wait(timeout=30)
+        if log_path:
+            log.close()
 
 
 def worker_pids(master_pid: int) -> list[int]:

@@ -80,12 +80,20 @@ def test_every_response_carries_the_security_headers(client):
         assert headers["Referrer-Policy"] == "same-origin"
 
 
-def test_a_failing_callback_reveals_no_stack_trace_or_data(client):
+def test_a_failing_callback_reveals_no_stack_trace_or_data(client, monkeypatch):
+    from dashboard.filterbar import FILTER_NAMES
+    from dashboard.ids import filter_id
+    from dashboard.pages import overview
+
+    def broken(*args):
+        raise RuntimeError("secret detail in /app/callbacks/overview.py")
+    monkeypatch.setattr(overview, "content", broken)
+    inputs = [{"id": filter_id(n), "property": "value", "value": "2023-24" if n == "period" else []}
+              for n in FILTER_NAMES]
     body = {"output": "overview-content.children", "outputs": {"id": "overview-content", "property": "children"},
-            "inputs": [{"id": "filter-period", "property": "value", "value": {"not": "a period"}}],
-            "changedPropIds": [], "state": []}
+            "inputs": inputs, "changedPropIds": [], "state": []}
     response = client.post("/_dash-update-component", json=body)
     text = response.get_data(as_text=True)
     assert response.status_code == 500
-    assert "Traceback" not in text and ".py" not in text and "File " not in text
+    assert "Traceback" not in text and ".py" not in text and "File " not in text and "secret" not in text
     assert not client.application.debug

@@ -21,6 +21,8 @@ def served(tmp_path):
     engine = db.get_engine(settings.database_url)
     db.upgrade(engine)
     import_paths(engine, [good_council(tmp_path / "data")], settings.council_code)
+    from data import store
+    store.dataset(settings)  # read and warmed up before the browser comes, as a running worker has it
     with live_server(create_app(settings).server) as url:
         yield url, settings
 

@@ -120,3 +120,16 @@ def test_xml_return_loads_the_same_rows_as_csv(engine, tmp_path):
     assert episodes["place"].tolist() == ["U4"] and episodes["child"].tolist() == ["A1"]
     assert _rows(engine, "reviews")["review_code"].tolist() == ["PN1"]
     assert _rows(engine, "oc3")["year"].tolist() == [2024]
+
+
+def test_a_row_whose_key_holds_a_date_is_replaced_on_a_later_import(engine, tmp_path):
+    """child_teams is keyed by CHILD and START: changing the END of a row already loaded deletes the
+    old row by a date key, which must compare as a date on SQLite as on PostgreSQL."""
+    header = ["CHILD", "TEAM", "START", "END"]
+    write_csv(tmp_path / "first", "child_teams.csv", header, [["1282013", "South", "2025-11-25", ""]])
+    write_csv(tmp_path / "second", "child_teams.csv", header, [["1282013", "South", "2025-11-25", "2026-04-14"]])
+    import_paths(engine, [tmp_path / "first"], "999")
+    changed = import_paths(engine, [tmp_path / "second"], "999")
+    assert _counts(changed, "child_teams") == (0, 1, 0, 0)
+    rows = _rows(engine, "child_teams")
+    assert len(rows) == 1 and str(rows["end"].iloc[0])[:10] == "2026-04-14"

@@ -116,3 +116,38 @@ def test_s101_an_import_through_one_process_is_seen_by_the_other(shared):
 
     import redis
     assert redis.Redis.from_url(REDIS_URL).keys("iro:result:*"), "the processes should share results through Redis"
+
+
+
+def _session_cookie(opener) -> str:
+    return next(c.value for handler in opener.handlers if hasattr(handler, "cookiejar")
+                for c in handler.cookiejar if c.name == "session")
+
+
+def _status(opener, url: str) -> int:
+    import urllib.error
+    try:
+        with opener.open(url, timeout=60) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_s102_a_session_ended_through_one_process_is_ended_in_the_other(shared):
+    """Sessions live in the database: a sign-out through one process, or a user disabled from
+    anywhere, is seen by the other process at its next request; a replayed cookie gets 401."""
+    env, folder = shared
+    users.add(load_settings({**env, "IRO_INSTANCE_DIR": str(folder / "setup")}), "scale-director", PASSWORD, "director")
+    with gunicorn(1, _process_env(env, folder / "a")) as first, gunicorn(1, _process_env(env, folder / "b")) as other:
+        opener = signed_in_opener(first, ("scale-admin", PASSWORD))
+        assert _status(opener, other + "/_dash-layout") == 200  # signed in through one, known to both
+        cookie = _session_cookie(opener)
+        opener.open(first + "/sign-out", timeout=60).read()
+        replay = urllib.request.build_opener()
+        replay.addheaders = [("Cookie", f"session={cookie}")]
+        assert _status(replay, other + "/_dash-layout") == 401 and _status(replay, first + "/_dash-layout") == 401
+
+        director = signed_in_opener(first, ("scale-director", PASSWORD))
+        assert _status(director, other + "/_dash-layout") == 200
+        users.disable(load_settings({**env, "IRO_INSTANCE_DIR": str(folder / "setup")}), "scale-director")
+        assert _status(director, other + "/_dash-layout") == 401 and _status(director, first + "/_dash-layout") == 401

@@ -42,3 +42,10 @@ def test_every_environment_setting_is_documented_in_the_readme():
     names = [s.env for s in ENV_SETTINGS] + [name for name, _ in OTHER_ENV]
     missing = [name for name in names if not re.search(rf"`{name}`", readme)]
     assert not missing, f"README.md does not document: {missing}"
+
+
+@pytest.mark.parametrize("value, message", [("soon", "IRO_SESSION_IDLE_MINUTES must be a number"),
+                                            ("0", "access.session_idle_minutes must be more than 0")])
+def test_session_limits_must_be_positive_numbers(value, message):
+    with pytest.raises(ValueError, match=message):
+        load_settings({"IRO_SESSION_IDLE_MINUTES": value})

@@ -15,11 +15,12 @@ from dashboard.pack import build
 from dashboard.pack.pdf import PdfUnavailable
 from data import pack_content, store
 from data.measures.periods import PeriodError, parse_period
+from data.cli import acting_for
 from data.disclosure import NotPublished
 from data.measures.report import Scope, as_at_for
-from data.measures.suppression import ROLES
+from data.permissions import ROLES
 
-ROLE_OPTION = click.option("--role", type=click.Choice(ROLES[:3]), default="committee", show_default=True,
+ROLE_OPTION = click.option("--role", type=click.Choice(ROLES), default="committee", show_default=True,
                            help="Whose view: committee figures have small numbers withheld.")
 
 
@@ -35,10 +36,11 @@ def register(server) -> None:
 @with_appcontext
 def pack_command(period, out, role):
     """Write the committee pack (PDF) for a period."""
+    viewer = acting_for(role, "pack.pdf")
     settings, data, scope = _context(period)
     started = time.perf_counter()
     try:
-        pack = pack_content.gather(settings, data, scope, role, lambda text: council_words(text, settings))
+        pack = pack_content.gather(settings, data, scope, viewer, lambda text: council_words(text, settings))
     except NotPublished as refusal:
         _refused(refusal)
     try:
@@ -58,10 +60,11 @@ def pack_command(period, out, role):
 @with_appcontext
 def excel_command(period, periods, out, role):
     """Write every measure for a run of periods as an Excel workbook."""
+    viewer = acting_for(role, "measures.xlsx")
     settings, data, scope = _context(period)
     words = lambda text: council_words(text, settings)  # noqa: E731
     try:
-        table = pack_content.measure_table(settings, data, scope, role, periods, words)
+        table = pack_content.measure_table(settings, data, scope, viewer, periods, words)
     except NotPublished as refusal:
         _refused(refusal)
     out.write_bytes(build.measures_workbook(table, settings.council_name, scope.period.label, role,

@@ -32,14 +32,14 @@ def _cover(pack: Pack) -> str:
     filters = "; ".join(f"{k.replace('_', ' ')}: {', '.join(v)}" for k, v in pack.filters.items()) or "none"
     withheld = ("<p>Numbers from 1 to 4 are withheld, with any number that would let one be worked out, so "
                 "that no child can be identified. A withheld figure shows as “withheld”.</p>"
-                if pack.role == "committee" else "")
+                if pack.small_numbers_withheld else "")
     return (f'<section class="cover"><p class="council">{escape(pack.council_name)}</p>'
             f"<h1>Independent Reviewing Officer service: performance report</h1>"
             f'<p class="period">Period {escape(pack.period)}, as at {escape(pack.as_at)}</p>'
             f"<p>Prepared for {escape(ROLE_WORDS.get(pack.role, pack.role))}. Filters: {escape(filters)}.</p>"
             f"<p>Produced from the IRO service dashboard on {pack.generated_at:%d %B %Y at %H:%M}.</p>"
             f"{withheld}<p>Status key: {_status('GREEN')} {_status('AMBER')} {_status('RED')} "
-            f"{_status('NO DATA')} {_status('WITHHELD') if pack.role == 'committee' else ''}</p></section>")
+            f"{_status('NO DATA')} {_status('WITHHELD') if pack.small_numbers_withheld else ''}</p></section>")
 
 
 def _summary(pack: Pack) -> str:

@@ -33,10 +33,13 @@ def layout(values, options, show_council, role):
                       controls=chooser)
 
 
+SHOWN_NAME = 120
+
+
 def chosen(names: list[str] | None) -> html.P:
     if not names:
         return html.P("No files chosen yet.")
-    return html.P([html.Strong(f"{len(names)} file(s) chosen: "), ", ".join(map(str, names)),
+    return html.P([html.Strong(f"{len(names)} file(s) chosen: "), ", ".join(str(n)[:SHOWN_NAME] for n in names),
                    ". Press Import these files."])
 
 

@@ -6,6 +6,7 @@ one for the same key), unchanged, or merged (a duplicate of another row in the s
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 from sqlalchemy import Connection, and_, bindparam, select
@@ -180,7 +181,11 @@ def _delete_keys(connection: Connection, spec: TableSpec, rows: pd.DataFrame) ->
     table = DATA_TABLES[spec.name]
     keys = list(spec.key_columns)
     condition = and_(*(table.c[k] == bindparam(f"k_{k}") for k in keys))
-    params = [dict(zip((f"k_{k}" for k in keys), row)) for row in _driver_values(rows, keys)]
+    # Bound through SQLAlchemy, unlike _insert: a date key must be a date (SQLite's Date type takes
+    # nothing else; ISO text only happened to work on PostgreSQL).
+    dates = {k for k in keys if pd.api.types.is_datetime64_any_dtype(rows[k])}
+    params = [{f"k_{k}": date.fromisoformat(v) if k in dates else v for k, v in zip(keys, row)}
+              for row in _driver_values(rows, keys)]
     connection.execute(table.delete().where(condition), params)
 
 

@@ -1,0 +1,13 @@
+"""The migrations build exactly the tables data/schema.py describes, on both databases."""
+from __future__ import annotations
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from data.schema import metadata
+
+
+def test_the_migrated_database_matches_the_schema(engine):
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), metadata)
+    assert differences == []
