@@ -31,13 +31,18 @@ def _capped(kind: str, table: str, rows: pd.DataFrame, message, column: str | No
             value_column: str | None = None) -> list[Finding]:
     """One finding per row up to the cap; then one that counts the rest."""
     shown = rows.head(FINDINGS_PER_KIND).to_dict("records")
+    key_date = TABLES_BY_NAME[table].key_date
     findings = [Finding(kind, message(row) if callable(message) else message, table, row["_file"],
                         int(row["_row"]), column, _text(row[value_column]) if value_column else None,
-                        row.get("child"))
+                        row.get("child"), la=row.get("la"), key_date=_day(row.get(key_date)))
                 for row in shown]
     if len(rows) > len(shown):
         findings.append(Finding(kind, f"{len(rows) - len(shown)} more rows like this in {table}", table))
     return findings
+
+
+def _day(value):
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
 
 
 def _text(value) -> str | None:
