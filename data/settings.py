@@ -37,6 +37,11 @@ ENV_SETTINGS = (
     EnvSetting("IRO_COUNCIL_NAME", ("council", "name"), "Council name shown on every page."),
     EnvSetting("IRO_COUNCIL_CODE", ("council", "code"),
                "Council (LA) code given to data that has no LA column."),
+    EnvSetting("IRO_COUNCIL_ONS_CODE", ("council", "ons_code"),
+               "The council's ONS code (like E09000027), which the DfE validation rules compare placement "
+               "areas with; empty means the council code."),
+    EnvSetting("IRO_VALIDATOR_PYTHON", ("validation", "python"),
+               "Python of the DfE validator's environment; empty means .venv-validator/bin/python in the project."),
     EnvSetting("IRO_POPULATION_0_17", ("council", "population_0_17"),
                "Children aged 0-17 living in the area, for rates per 10,000.", int),
     EnvSetting("IRO_POSTCODE_DISTRICTS", ("council", "postcode_districts"),
@@ -84,6 +89,8 @@ class Settings:
     https: bool = False
     demo_accounts: bool = True
     trusted_header: str = ""
+    council_ons_code: str = ""
+    validator_python: Path = PROJECT_ROOT / ".venv-validator" / "bin" / "python"
     measure_rules: dict[str, MeasureRule] = field(default_factory=dict)
 
 
@@ -127,6 +134,9 @@ def _build(tree: dict) -> Settings:
         https=bool(int(tree.get("access", {}).get("https", 0))),
         demo_accounts=bool(int(tree.get("access", {}).get("demo_accounts", 1))),
         trusted_header=str(tree.get("access", {}).get("trusted_header", "")).strip(),
+        council_ons_code=str(tree["council"].get("ons_code", "")).strip(),
+        validator_python=Path(tree.get("validation", {}).get("python") or
+                              PROJECT_ROOT / ".venv-validator" / "bin" / "python"),
         measure_rules=rules,
     )
 

@@ -119,9 +119,12 @@ def main(request_path: str) -> None:
     with open(request_path, encoding="utf-8") as handle:
         request = json.load(handle)
 
+    events = sys.stdout
+    sys.stdout = sys.stderr  # some rules print; standard output carries the events alone
+
     def say(event: dict) -> None:
-        sys.stdout.write(json.dumps(event) + "\n")
-        sys.stdout.flush()
+        events.write(json.dumps(event) + "\n")
+        events.flush()
 
     runs = request["runs"]
     say({"event": "start", "runs": len(runs), "rows": request.get("rows", 0)})

@@ -39,6 +39,12 @@ class DfeRules:
     authorities: dict[str, str] = field(default_factory=dict)
 
 
+def rules_for(settings) -> DfeRules:
+    """The validator as the settings name it."""
+    ons = {settings.council_code: settings.council_ons_code} if settings.council_ons_code else {}
+    return DfeRules(Path(settings.validator_python), ons)
+
+
 @dataclass
 class Progress:
     """How far a validation has gone, for the command line and the upload page."""

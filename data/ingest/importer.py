@@ -23,7 +23,7 @@ from data.ingest.dfe_rules import DfeRules, ReturnRows, Validation
 from data.ingest.load import TableCounts, apply_changes, merge_duplicates
 from data.ingest.problems import Finding, ImportFailed, Problem
 from data.ingest.readers import find_files, read_file
-from data.ingest.specs import TABLES
+from data.ingest.specs import TABLES, TABLES_BY_NAME
 from data.ingest.validate import TableCheck
 from data.schema import findings as findings_table
 from data.schema import imports as imports_table
@@ -75,7 +75,8 @@ def import_paths(engine: Engine, paths: list[Path], council_code: str, user: str
                 say(f"read {name}: {len(frame):,} {raw.spec.label} rows")
     if not files:
         errors.append(Problem(", ".join(str(p) for p in paths) or "(nothing)", "no CSV or XML files found"))
-    year_choice = settle_years(frames, errors) if not errors else None
+    returns_903 = {name: parts for name, parts in frames.items() if TABLES_BY_NAME[name].source == "903"}
+    year_choice = settle_years(returns_903, errors) if not errors else None
     if not errors:
         errors += missing_year_errors(frames, {t.name for t in TABLES if t.per_year})
     if errors:

@@ -191,7 +191,7 @@ def _set_year(connection: Connection, spec: TableSpec, rows: pd.DataFrame) -> No
     keys = list(spec.key_columns)
     condition = and_(*(table.c[k] == bindparam(f"k_{k}") for k in keys))
     params = [dict(zip([f"k_{k}" for k in keys] + ["new_year"], row))
-              for row in _driver_values(rows, keys + ["year"])]
+              for row in _bound_values(rows, keys + ["year"])]
     connection.execute(table.update().where(condition).values(year=bindparam("new_year")), params)
 
 
@@ -226,11 +226,26 @@ def _driver_values(frame: pd.DataFrame, columns: list[str]) -> list[tuple]:
     return list(zip(*arrays))
 
 
+def _bound_values(frame: pd.DataFrame, columns: list[str]) -> list[tuple]:
+    """Rows as tuples for SQLAlchemy's bound parameters: dates as date objects, missing as None."""
+    arrays = []
+    for column in columns:
+        series = frame[column]
+        if pd.api.types.is_datetime64_any_dtype(series):
+            array = pd.Series(series.dt.date, index=series.index, dtype="object")
+        elif column == "year":
+            array = series.astype("Int64").astype("object")
+        else:
+            array = series.astype("object")
+        arrays.append(array.where(series.notna(), None).tolist())
+    return list(zip(*arrays))
+
+
 def _delete_keys(connection: Connection, spec: TableSpec, rows: pd.DataFrame) -> None:
     table = DATA_TABLES[spec.name]
     keys = list(spec.key_columns)
     condition = and_(*(table.c[k] == bindparam(f"k_{k}") for k in keys))
-    params = [dict(zip((f"k_{k}" for k in keys), row)) for row in _driver_values(rows, keys)]
+    params = [dict(zip((f"k_{k}" for k in keys), row)) for row in _bound_values(rows, keys)]
     connection.execute(table.delete().where(condition), params)
 
 
