@@ -146,3 +146,17 @@ def sign_in(client, settings, role: str = "manager"):
     # Send the token back on every request, as Dash's front end does.
     client.environ_base["HTTP_X_CSRFTOKEN"] = client.get_cookie("_csrf_token").value
     return client
+
+
+@pytest.fixture(scope="session")
+def dfe():
+    """The DfE validator's environment, as `make test` makes it. Where it is missing the tests that
+    need it are skipped with the reason, unless REQUIRE_VALIDATOR=1 (as CI sets)."""
+    from data.ingest.dfe_rules import DfeRules
+    python = load_settings({}).validator_python
+    if not python.exists():
+        message = f"the DfE validator's environment is not installed ({python}): run make test or make setup"
+        if os.environ.get("REQUIRE_VALIDATOR") == "1":
+            pytest.fail(message + " (REQUIRE_VALIDATOR=1)")
+        pytest.skip(message)
+    return DfeRules(python)
