@@ -56,6 +56,7 @@ def _children(rows):
 
 
 def notice(pathname):
+    """Rule codes and counts only, no child: every signed-in role may see it."""
     current_viewer()
     settings = current_app.config["SETTINGS"]
     if pathname == "/":

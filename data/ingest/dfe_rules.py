@@ -171,6 +171,8 @@ def _run_adapter(python: Path, request: Path, folder: Path, state: Progress, say
         process = subprocess.Popen([str(python), str(ADAPTER), str(request)], stdout=subprocess.PIPE,
                                    stderr=errors, text=True)
         for line in process.stdout:
+            if not line.startswith("{"):
+                continue
             event = json.loads(line)
             if event["event"] == "progress":
                 state.run, state.rule, state.rules = event["run"], event["rule"], event["rules"]

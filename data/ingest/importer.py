@@ -113,7 +113,10 @@ def validate_import(engine: Engine, import_id: int, returns: ReturnRows, dfe: Df
                                                 "seconds": round(state.seconds, 1)})
 
     _set_validation(engine, import_id, {"status": "running", "rows": 0, "seconds": 0})
-    validation = dfe_rules.validate(returns, dfe, report)
+    try:
+        validation = dfe_rules.validate(returns, dfe, report)
+    except Exception as exc:  # the import has committed: a failure here must not look like the import's
+        validation = Validation("failed", message=f"the DfE validation could not finish: {type(exc).__name__}: {exc}")
     with engine.begin() as connection:
         _store_findings(connection, import_id, validation.findings)
         connection.execute(update(imports_table).where(imports_table.c.id == import_id).values(
