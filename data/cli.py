@@ -22,6 +22,7 @@ from data.schema import imports as imports_table
 
 ERRORS_SHOWN = 1000
 FINDING_EXAMPLES = 3
+RUNS_LISTED = 12  # more returns than this are summed up, not listed one a line
 
 
 def _settings():
@@ -109,12 +110,27 @@ def _print_validation(result: ImportResult) -> None:
         return
     click.echo(f"DfE validation: {validation.rows:,} rows of {len(validation.runs)} return(s) checked in "
                f"{validation.seconds:.1f} s.")
+    if len(validation.runs) > RUNS_LISTED:
+        _print_runs_in_sum(validation.runs)
+        return
     for run in validation.runs:
         note = f" ({run['note']})" if run["note"] else ""
         failed = f"; {len(run['failed'])} could not run: {', '.join(run['failed'])}" if run["failed"] else ""
         click.echo(f"  council {run['council']}, {run['year'] - 1}-{str(run['year'])[2:]}: rule set "
                    f"{run['ruleset']}{note}; {run['rules']} rules, {run['skipped']} not applicable to the "
                    f"tables given, {run['fired']} fired, {run['findings']:,} rows flagged{failed}")
+
+
+def _print_runs_in_sum(runs: list[dict]) -> None:
+    """Many councils' returns: the rule sets used and what could not run, not a line per return."""
+    for ruleset, count in Counter(r["ruleset"] for r in runs).most_common():
+        click.echo(f"  {count} return(s) checked with rule set {ruleset}")
+    for note in sorted({r["note"] for r in runs if r["note"]}):
+        click.echo(f"  note: {note}")
+    failed = Counter(code for r in runs for code in r["failed"])
+    if failed:
+        click.echo("  rules that could not run: " + ", ".join(f"{c} ({n} returns)" for c, n in sorted(failed.items())))
+    click.echo(f"  {sum(r['findings'] for r in runs):,} rows flagged")
 
 
 def _short(text: str, most: int = 90) -> str:
