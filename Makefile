@@ -2,6 +2,8 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+# The DfE validation rules need pandas<2: they run in an environment of their own.
+VALIDATOR_VENV ?= .venv-validator
 HOST ?= 127.0.0.1
 PORT ?= 8050
 WORKERS ?= 2
@@ -20,26 +22,32 @@ $(VENV)/.requirements-test: requirements-test.txt requirements.txt $(VENV)/.requ
 	$(BIN)/pip install --quiet -r requirements-test.txt
 	touch $@
 
+$(VALIDATOR_VENV)/.requirements: requirements-validator.txt
+	$(PYTHON) -m venv $(VALIDATOR_VENV)
+	$(VALIDATOR_VENV)/bin/pip install --quiet --upgrade pip
+	$(VALIDATOR_VENV)/bin/pip install --quiet -r requirements-validator.txt
+	touch $@
+
 ## run: serve the dashboard on demo data at http://$(HOST):$(PORT)
-run: $(VENV)/.requirements
+run: $(VENV)/.requirements $(VALIDATOR_VENV)/.requirements
 	$(BIN)/flask --app app setup
 	@echo "Serving the dashboard at http://$(HOST):$(PORT) (Ctrl+C to stop)"
 	$(BIN)/gunicorn app:server --workers $(WORKERS) --bind $(HOST):$(PORT) --no-control-socket --timeout 120
 
 ## test: every test (PostgreSQL and browser tests say why if they are skipped)
-test: $(VENV)/.requirements-test
+test: $(VENV)/.requirements-test $(VALIDATOR_VENV)/.requirements
 	$(BIN)/python -m pytest
 
 ## setup: create or upgrade the database; demo data if it is empty
-setup: $(VENV)/.requirements
+setup: $(VENV)/.requirements $(VALIDATOR_VENV)/.requirements
 	$(BIN)/flask --app app setup
 
 ## demo: replace the demo files and import them again
-demo: $(VENV)/.requirements
+demo: $(VENV)/.requirements $(VALIDATOR_VENV)/.requirements
 	$(BIN)/flask --app app demo-data
 
 clean:
-	rm -rf $(VENV) instance .pytest_cache
+	rm -rf $(VENV) $(VALIDATOR_VENV) instance .pytest_cache
 
 ## screenshots: every page at 1366x768 and 768x1024, on the demo data, into screenshots/
 screenshots: $(VENV)/.requirements-test

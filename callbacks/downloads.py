@@ -14,12 +14,13 @@ from dashboard.csv_text import csv_text
 from callbacks.common import council_words
 from dashboard.pack import build
 from dashboard.pack.pdf import PdfUnavailable
-from data import audit, disclosure, pack_content, store
+from data import audit, disclosure, findings, pack_content, store
 
 
 def register_routes(server) -> None:
     server.add_url_rule("/download/<slug>.csv", "child_list_csv", child_list_csv)
     server.add_url_rule("/admin/audit-log.csv", "audit_log_csv", audit_log_csv)
+    server.add_url_rule("/download/fix-list/<rule>.csv", "fix_list_csv", fix_list_csv)
     server.add_url_rule("/download/pack.pdf", "pack_pdf", pack_pdf)
     server.add_url_rule("/download/measures.xlsx", "measures_xlsx", measures_xlsx)
 
@@ -72,6 +73,23 @@ def child_list_csv(slug: str) -> Response:
         abort(403)
     log_children(viewer, f"download: {spec.title} (CSV)", rows)
     return csv_response(shown_columns(spec, rows), f"{slug}-{scope.period.label}.csv")
+
+
+RULE_LENGTH = 40  # DfE codes and the importer's own (IRO-dup-key) are a few characters
+
+
+def fix_list_csv(rule: str) -> Response:
+    """Every row one rule flagged in an import, for the case management team to correct."""
+    viewer = require("download", "fix-list")
+    settings = current_app.config["SETTINGS"]
+    rule = text(rule, RULE_LENGTH, "rule")
+    import_id = request.args.get("import", type=int) or findings.latest_import_id(settings)
+    rows = findings.rows(settings, import_id, rule) if import_id else None
+    if rows is None or rows.empty:
+        abort(404)
+    named = rows.loc[rows["child"].notna()].rename(columns={"council": "la"})
+    log_children(viewer, f"download: fix list for rule {rule}, import {import_id} (CSV)", named)
+    return csv_response(rows, f"fix-list-{rule}-import-{import_id}.csv")
 
 
 def audit_log_csv() -> Response:

@@ -1,4 +1,5 @@
-"""The upload page: admins only, checked here on every call; the same importer as the command line."""
+"""The upload page: admins only, checked here on every call; the same importer as the command line,
+then the DfE's validation rules, whose progress the page shows while the import runs."""
 from __future__ import annotations
 
 import base64
@@ -16,9 +17,10 @@ from callbacks.inputs import InputRefused
 from callbacks.viewer import require
 from dashboard import ids
 from dashboard.pages import upload
-from data import db
+from data import db, findings
+from data.ingest.dfe_rules import rules_for
 from data.ingest.importer import ImportResult, import_paths, log_failure
-from data.ingest.problems import ImportFailed, Problem
+from data.ingest.problems import DFE_KIND, ImportFailed, Problem
 from data.ingest.uploads import MAX_FILES, UploadRefused, save_uploads
 
 ERRORS_SHOWN = 200
@@ -31,7 +33,18 @@ SOURCE = "upload page"
 def register(app) -> None:
     app.callback(Output(ids.content_id("upload"), "children"), Input(ids.UPLOAD, "filename"),
                  Input(ids.UPLOAD_BUTTON, "n_clicks"), State(ids.UPLOAD, "contents"), State(ids.UPLOAD_YEAR, "value"),
-                 running=[(Output(ids.UPLOAD_BUTTON, "disabled"), True, False)])(render)
+                 running=[(Output(ids.UPLOAD_BUTTON, "disabled"), True, False),
+                          (Output(ids.UPLOAD_POLL, "disabled"), False, True),
+                          (Output(ids.UPLOAD_PROGRESS, "hidden"), False, True)])(render)
+    app.callback(Output(ids.UPLOAD_PROGRESS, "children"), Input(ids.UPLOAD_POLL, "n_intervals"))(progress)
+
+
+def progress(_n):
+    """While an upload runs: how far its DfE validation has got (read from the import log, so any
+    worker can answer)."""
+    viewer = require("upload-data")
+    running = findings.running_validation(current_app.config["SETTINGS"], viewer.name)
+    return upload.progress(*running) if running else upload.progress(None, None)
 
 
 def render(names, _clicks, contents, year):
@@ -57,7 +70,7 @@ def run_import(viewer, contents, names, year):
             folder.mkdir()
             save_uploads(files, folder)
             result = import_paths(engine, [folder], settings.council_code, user=viewer.name, source=SOURCE,
-                                  year=year)
+                                  year=year, dfe=rules_for(settings))
     except UploadRefused as refusal:
         log_failure(engine, datetime.now(), viewer.name, SOURCE, [n[:120] for n in names],
                     [Problem(", ".join(n[:120] for n in names) or "(nothing)", str(refusal))])
@@ -105,8 +118,14 @@ def _error_table(errors: list[Problem]) -> pd.DataFrame:
 
 def _summary(result: ImportResult) -> dict:
     counts = pd.DataFrame([{"Table": name, "Read": c.read, "Inserted": c.inserted, "Updated": c.updated,
-                            "Unchanged": c.unchanged, "Merged": c.merged} for name, c in result.counts.items()])
-    kinds = Counter(f.kind for f in result.findings)
-    findings = pd.DataFrame({"Finding": list(kinds), "Number": list(kinds.values())})
+                            "Unchanged": c.unchanged, "Merged": c.merged, "Removed by the later return": c.removed}
+                           for name, c in result.counts.items()])
+    found = result.findings + (result.validation.findings if result.validation else [])
+    rules = Counter(f.rule for f in found)
+    what = {f.rule: f.message if f.kind == DFE_KIND else f.kind for f in found}
+    by_rule = pd.DataFrame({"Rule": list(rules), "What it checks": [what[r] for r in rules],
+                            "Rows": list(rules.values())}).sort_values("Rows", ascending=False)
     return {"import_id": result.import_id, "files": len(result.files), "rows": result.total.read,
-            "seconds": result.seconds, "counts": counts, "findings": findings, "skipped": result.skipped}
+            "seconds": result.seconds, "counts": counts, "findings": by_rule, "skipped": result.skipped,
+            "year": str(result.year_choice) if result.year_choice else None,
+            "validation": result.validation.summary() if result.validation else None}

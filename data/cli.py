@@ -1,24 +1,30 @@
 """Flask commands: `flask --app app import|demo-data|setup|findings`."""
 from __future__ import annotations
 
+import csv
 import getpass
+import io
+import json
 import sys
 from collections import Counter
 from pathlib import Path
 
 import click
+import pandas as pd
 from flask import current_app
 from sqlalchemy import func, select
 
-from data import db
+from data import db, findings
+from data.ingest.dfe_rules import rules_for
 from data.ingest.importer import ImportResult, import_paths
-from data.ingest.problems import ImportFailed
+from data.ingest.problems import DFE_KIND, ImportFailed
 from data.permissions import Viewer, allowed
 from data.schema import findings as findings_table
 from data.schema import imports as imports_table
 
 ERRORS_SHOWN = 1000
 FINDING_EXAMPLES = 3
+RUNS_LISTED = 12  # more returns than this are summed up, not listed one a line
 
 
 def _settings():
@@ -64,7 +70,8 @@ def import_command(paths, year, user):
     engine = _engine()
     try:
         result = import_paths(engine, list(paths), _settings().council_code,
-                              user=user or getpass.getuser(), year=year, progress=_progress())
+                              user=user or getpass.getuser(), year=year, progress=_progress(),
+                              dfe=rules_for(_settings()))
     except ImportFailed as failed:
         _print_errors(failed)
         sys.exit(1)
@@ -93,53 +100,109 @@ def _print_errors(failed: ImportFailed) -> None:
 def print_summary(result: ImportResult) -> None:
     click.echo(f"Import {result.import_id} succeeded in {result.seconds:.1f} s "
                f"({len(result.files)} files).")
-    header = f"  {'table':<22}{'read':>10}{'inserted':>10}{'updated':>10}{'unchanged':>11}{'merged':>9}"
+    if result.year_choice is not None:
+        click.echo(f"  {result.year_choice}")
+    header = (f"  {'table':<22}{'read':>10}{'inserted':>10}{'updated':>10}{'unchanged':>11}{'merged':>9}"
+              f"{'removed by the later return':>29}")
     click.echo(header)
-    for name, counts in result.counts.items():
+    rows = list(result.counts.items()) + [("all tables", result.total)]
+    for name, counts in rows:
         click.echo(f"  {name:<22}{counts.read:>10,}{counts.inserted:>10,}{counts.updated:>10,}"
-                   f"{counts.unchanged:>11,}{counts.merged:>9,}")
+                   f"{counts.unchanged:>11,}{counts.merged:>9,}{counts.removed:>29,}")
     total = result.total
-    click.echo(f"  {'all tables':<22}{total.read:>10,}{total.inserted:>10,}{total.updated:>10,}"
-               f"{total.unchanged:>11,}{total.merged:>9,}")
     rate = total.read / result.seconds if result.seconds else 0
-    click.echo(f"  {rate:,.0f} rows per second. Every row read is inserted, updated, unchanged or merged.")
+    click.echo(f"  {rate:,.0f} rows per second. Every row read is inserted, updated, unchanged or merged; "
+               "rows removed are rows of the return's year already loaded that it no longer holds.")
     for name in result.skipped:
         click.echo(f"  skipped (not a .csv or .xml file): {name}")
+    _print_validation(result)
     _print_findings(result)
 
 
+def _print_validation(result: ImportResult) -> None:
+    validation = result.validation
+    if validation is None:
+        return
+    if validation.status != "done":
+        click.echo(f"DfE validation {validation.status}: {validation.message}")
+        return
+    click.echo(f"DfE validation: {validation.rows:,} rows of {len(validation.runs)} return(s) checked in "
+               f"{validation.seconds:.1f} s.")
+    if len(validation.runs) > RUNS_LISTED:
+        _print_runs_in_sum(validation.runs)
+        return
+    for run in validation.runs:
+        note = f" ({run['note']})" if run["note"] else ""
+        failed = f"; {len(run['failed'])} could not run: {', '.join(run['failed'])}" if run["failed"] else ""
+        click.echo(f"  council {run['council']}, {run['year'] - 1}-{str(run['year'])[2:]}: rule set "
+                   f"{run['ruleset']}{note}; {run['rules']} rules, {run['skipped']} not applicable to the "
+                   f"tables given, {run['fired']} fired, {run['findings']:,} rows flagged{failed}")
+
+
+def _print_runs_in_sum(runs: list[dict]) -> None:
+    """Many councils' returns: the rule sets used and what could not run, not a line per return."""
+    for ruleset, count in Counter(r["ruleset"] for r in runs).most_common():
+        click.echo(f"  {count} return(s) checked with rule set {ruleset}")
+    for note in sorted({r["note"] for r in runs if r["note"]}):
+        click.echo(f"  note: {note}")
+    failed = Counter(code for r in runs for code in r["failed"])
+    if failed:
+        click.echo("  rules that could not run: " + ", ".join(f"{c} ({n} returns)" for c, n in sorted(failed.items())))
+    click.echo(f"  {sum(r['findings'] for r in runs):,} rows flagged")
+
+
+def _short(text: str, most: int = 90) -> str:
+    return text if len(text) <= most else text[: most - 1] + "…"
+
+
 def _print_findings(result: ImportResult) -> None:
-    if not result.findings:
+    if not result.findings and not (result.validation and result.validation.findings):
         click.echo("No data quality findings.")
         return
-    by_kind: dict[str, list] = {}
-    for finding in result.findings:
-        by_kind.setdefault(finding.kind, []).append(finding)
-    click.echo(f"{len(result.findings):,} data quality findings (stored with import "
+    findings = result.findings + (result.validation.findings if result.validation else [])
+    by_rule: dict[str, list] = {}
+    for finding in findings:
+        by_rule.setdefault(finding.rule, []).append(finding)
+    click.echo(f"{len(findings):,} data quality findings (stored with import "
                f"{result.import_id}; list them all with `flask --app app findings {result.import_id}`):")
-    for kind, items in sorted(by_kind.items(), key=lambda kv: -len(kv[1])):
-        click.echo(f"  {kind}: {len(items):,}")
+    for rule, items in sorted(by_rule.items(), key=lambda kv: -len(kv[1])):
+        what = items[0].kind if items[0].kind != DFE_KIND else items[0].message
+        click.echo(f"  {rule} ({_short(what)}): {len(items):,}")
         for finding in items[:FINDING_EXAMPLES]:
             click.echo(f"    - {finding}")
 
 
 @click.command("findings")
 @click.argument("import_id", type=int, required=False)
-def findings_command(import_id):
+@click.option("--format", "output", type=click.Choice(("table", "csv", "json")), default="table", show_default=True,
+              help="json: a list of objects with rule, message, table, child, key_date, row, file, column, "
+              "value, council and kind (stable, see the README).")
+def findings_command(import_id, output):
     """List the data quality findings of an import (default: the latest that succeeded)."""
-    engine = _engine()
-    with engine.connect() as connection:
-        if import_id is None:
-            import_id = connection.execute(select(func.max(imports_table.c.id)).where(
-                imports_table.c.outcome == "succeeded")).scalar()
-        rows = connection.execute(select(findings_table).where(
-            findings_table.c.import_id == import_id).order_by(findings_table.c.id)).all()
-    click.echo(f"Import {import_id}: {len(rows)} findings")
-    for row in rows:
-        place = ", ".join(p for p in (row.file, row.file_row and f"row {row.file_row}",
-                                      row.column_name and f"column {row.column_name}",
-                                      row.child and f"child {row.child}") if p)
-        click.echo(f"{row.kind}\t{place}\t{row.message}")
+    _engine()
+    settings = _settings()
+    import_id = import_id if import_id is not None else findings.latest_import_id(settings)
+    found = findings.rows(settings, import_id) if import_id is not None else \
+        pd.DataFrame(columns=findings.FIELDS)
+    records = [{k: (None if pd.isna(v) else (int(v) if k == "row" else v)) for k, v in r.items()}
+               for r in found.to_dict("records")]
+    if output == "json":
+        click.echo(json.dumps(records, indent=2))
+    elif output == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=findings.FIELDS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(records)
+        click.echo(buffer.getvalue(), nl=False)
+    else:
+        click.echo(f"Import {import_id}: {len(records)} findings")
+        for r in records:
+            place = ", ".join(str(p) for p in (r["file"], r["row"] and f"row {r['row']}",
+                                               r["column"] and f"column {r['column']}",
+                                               r["child"] and f"child {r['child']}",
+                                               r["key_date"]) if p)
+            kind = "DfE rule" if r["kind"] == DFE_KIND else r["kind"]
+            click.echo(f"{r['rule']} ({kind})\t{place}\t{r['message']}")
 
 
 @click.command("demo-data")
@@ -165,7 +228,7 @@ def demo_data_command(children, years, seed, councils, out, no_import):
     engine = _engine()
     try:
         result = import_paths(engine, [out], settings.council_code, user="demo-data", source="demo",
-                              progress=_progress())
+                              progress=_progress(), dfe=rules_for(settings))
     except ImportFailed as failed:
         _print_errors(failed)
         sys.exit(1)

@@ -38,6 +38,7 @@ RULES: dict[tuple[str, str | None], tuple[str, ...]] = {
     ("download", "measures.xlsx"): EVERYONE,
     ("download", "report"): EVERYONE,  # `flask report`: every measure, as the workbook holds them
     ("download", "child-list"): MANAGERS,
+    ("download", "fix-list"): MANAGERS,  # a data quality rule's rows, with child ids
     ("download", "audit-log.csv"): ADMINS,
     ("write-commentary", None): MANAGERS,
     ("upload-data", None): ADMINS,

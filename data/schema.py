@@ -55,9 +55,13 @@ imports = Table(
     Column("updated", Integer, nullable=False, default=0),
     Column("unchanged", Integer, nullable=False, default=0),
     Column("merged", Integer, nullable=False, default=0),
+    # Rows of the return's collection year that the return no longer holds (migration 0005).
+    Column("removed", Integer, nullable=False, default=0, server_default="0"),
     Column("error_count", Integer, nullable=False, default=0),
     Column("finding_count", Integer, nullable=False, default=0),
     Column("summary", Text),  # JSON: per-table counts, or the first errors of a failed import
+    # JSON: the DfE validation of the import (status, progress while it runs, rule sets, rules run)
+    Column("validation", Text),
 )
 
 findings = Table(
@@ -72,6 +76,12 @@ findings = Table(
     Column("value", String(255)),
     Column("child", String(20)),
     Column("message", Text, nullable=False),
+    # Migration 0005: the rule code (DfE or the importer's own), the council, the row's key date
+    # and the 903 fields the rule reads (space-separated), from which the measures it can change follow.
+    Column("rule", String(20)),
+    Column("la", String(10)),
+    Column("key_date", Date),
+    Column("fields", String(200)),
 )
 
 # Who saw which children, and when. Written by the app, never edited by it.

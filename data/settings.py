@@ -37,6 +37,11 @@ ENV_SETTINGS = (
     EnvSetting("IRO_COUNCIL_NAME", ("council", "name"), "Council name shown on every page."),
     EnvSetting("IRO_COUNCIL_CODE", ("council", "code"),
                "Council (LA) code given to data that has no LA column."),
+    EnvSetting("IRO_COUNCIL_ONS_CODE", ("council", "ons_code"),
+               "The council's ONS code (like E09000027), which the DfE validation rules compare placement "
+               "areas with; empty means the council code."),
+    EnvSetting("IRO_VALIDATOR_PYTHON", ("validation", "python"),
+               "Python of the DfE validator's environment; empty means .venv-validator/bin/python in the project."),
     EnvSetting("IRO_POPULATION_0_17", ("council", "population_0_17"),
                "Children aged 0-17 living in the area, for rates per 10,000.", int),
     EnvSetting("IRO_POSTCODE_DISTRICTS", ("council", "postcode_districts"),
@@ -108,6 +113,8 @@ class Settings:
     session_hours: float = 8
     session_idle_minutes: float = 30
     trusted_proxies: int = 0
+    council_ons_code: str = ""
+    validator_python: Path = PROJECT_ROOT / ".venv-validator" / "bin" / "python"
     measure_rules: dict[str, MeasureRule] = field(default_factory=dict)
     facts_mb: int = 1280
     cuts_mb: int = 512
@@ -161,6 +168,9 @@ def _build(tree: dict) -> Settings:
         session_hours=_positive(tree, "session_hours", 8),
         session_idle_minutes=_positive(tree, "session_idle_minutes", 30),
         trusted_proxies=int(tree.get("access", {}).get("trusted_proxies", 0)),
+        council_ons_code=str(tree["council"].get("ons_code", "")).strip(),
+        validator_python=Path(tree.get("validation", {}).get("python") or
+                              PROJECT_ROOT / ".venv-validator" / "bin" / "python"),
         measure_rules=rules,
         facts_mb=int(tree["memory"]["facts_mb"]),
         cuts_mb=int(tree["memory"]["cuts_mb"]),

@@ -73,13 +73,3 @@ def import_log(settings, limit: int = 20) -> pd.DataFrame:
     query = select(imports).order_by(imports.c.id.desc()).limit(limit)
     with engine.connect() as connection:
         return pd.read_sql(query, connection, parse_dates=["started_at", "finished_at"])
-
-
-def findings(settings, import_id: int, limit: int | None = None) -> pd.DataFrame:
-    """Findings of one import: every row for counting, or the first `limit` in full."""
-    from data.schema import findings as findings_table
-    columns = [findings_table.c[c] for c in ("kind", "file", "file_row", "column_name", "child", "message")]
-    query = select(*columns).where(findings_table.c.import_id == import_id).order_by(findings_table.c.id)
-    engine = db.get_engine(settings.database_url)
-    with engine.connect() as connection:
-        return pd.read_sql(query.limit(limit) if limit else query, connection)

@@ -164,3 +164,15 @@ def redis_url():
             pytest.fail(problem + " (REQUIRE_POSTGRES=1: CI runs Redis beside PostgreSQL)")
         pytest.skip(problem)
     return REDIS_URL
+@pytest.fixture(scope="session")
+def dfe():
+    """The DfE validator's environment, as `make test` makes it. Where it is missing the tests that
+    need it are skipped with the reason, unless REQUIRE_VALIDATOR=1 (as CI sets)."""
+    from data.ingest.dfe_rules import DfeRules
+    python = load_settings({}).validator_python
+    if not python.exists():
+        message = f"the DfE validator's environment is not installed ({python}): run make test or make setup"
+        if os.environ.get("REQUIRE_VALIDATOR") == "1":
+            pytest.fail(message + " (REQUIRE_VALIDATOR=1)")
+        pytest.skip(message)
+    return DfeRules(python)

@@ -31,7 +31,7 @@ def test_b001_small_data_renders_with_no_errors_and_no_outside_requests(served):
     url, settings = served
     with browser_page(base=url, settings=settings) as page:
         page.goto(url + "/data-quality")
-        page.get_by_text("Imports, newest first").wait_for(timeout=15000)
+        page.get_by_text("Imports, newest first").wait_for(timeout=30000)
         assert page.locator("html").get_attribute("lang") == "en"
         assert "succeeded" in page.locator("table").first.inner_text()
         SCREENSHOTS.mkdir(exist_ok=True)

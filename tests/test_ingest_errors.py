@@ -6,7 +6,7 @@ import pytest
 
 from data.ingest.importer import import_paths
 from data.ingest.problems import ImportFailed
-from tests.builders import EPISODES, HEADER, OC3, REVIEWS, episode, good_council
+from tests.builders import EPISODES, HEADER, REVIEWS, episode, good_council
 from tests.conftest import import_outcomes, snapshot, write_csv
 
 
@@ -89,14 +89,9 @@ def _not_a_number(folder):
     return [path], ("iros.csv", 2, "FTE", "not a number")
 
 
-def _oc3_without_year(folder):
-    path = write_csv(folder, "oc3.csv", OC3, [["C3", "01/01/2005", "YES", "G5", "D1"]])
-    return [path], ("oc3.csv", None, None, "names none")
-
-
 CASES = [_not_csv, _binary_csv, _wrong_encoding, _missing_column, _blank_child, _blank_key_date,
          _bad_key_date, _bad_other_date, _malformed_xml, _too_long, _formula_injection, _unknown_file_name, _ragged_row,
-         _not_a_number, _oc3_without_year]
+         _not_a_number]
 
 
 @pytest.mark.parametrize("make_bad", CASES, ids=[c.__name__.strip("_") for c in CASES])

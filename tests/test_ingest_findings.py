@@ -84,3 +84,24 @@ def test_findings_are_stored_with_the_import(result, engine):
             findings_table.c.import_id == result.import_id)).all()
     assert len(stored) == len(result.findings)
     assert {r.kind for r in stored} >= {e[0] for e in EXPECTED}
+
+
+def test_period_starts_are_judged_on_every_episode_and_only_where_the_returns_loaded_can_tell(engine, tmp_path):
+    write_csv(tmp_path, "2024-episodes.csv", EPISODES, [
+        episode("S1", "01/05/2023", ls="V3", dec="01/06/2023", rec="X1"),  # a short break...
+        episode("S1", "01/06/2023", rne="L"),  # ...that care continued from: no new period
+        episode("B1", "01/01/2022", rne="P"),  # began before 2023-24, the only year loaded: cannot tell
+        episode("N1", "01/07/2023", rne="P"),  # began in the year with nothing before it: should be S
+        episode("G1", "01/05/2023", dec="01/06/2023", rec="E4A"),
+        episode("G1", "01/06/2023", rne="P"),  # care ended the same day (E4A): should be S
+    ])
+    write_csv(tmp_path, "2024-reviews.csv", REVIEWS, [
+        ["N1", "", "01/02/2023", "PN1"],  # before 2023-24: the returns loaded do not cover it
+        ["N1", "", "01/06/2023", "PN1"],  # in the year, before N1 came into care: outside
+        ["B1", "", "01/06/2023", "PN1"],  # inside B1's care
+    ])
+    result = import_paths(engine, [tmp_path], "999")
+    starts = {(f.child, f.row) for f in result.findings if f.rule == "IRO-start-not-S"}
+    assert starts == {("N1", 5), ("G1", 7)}
+    outside = {(f.child, f.row) for f in result.findings if f.rule == "IRO-review-outside"}
+    assert outside == {("N1", 3)}

@@ -13,6 +13,7 @@ def page_frame(slug: str, title: str, intro: str, values: dict | None = None, op
     parts = [html.H1(title, className="h3"), html.P(intro, className="lead fs-6")]
     if options is not None:
         parts.append(filter_bar(values or {}, options, show_council))
+        parts.append(html.Div(id=ids.QUALITY_NOTICE))  # filled by callbacks/quality.py
     if controls is not None:
         parts.append(controls)
     parts.append(dcc.Loading(html.Div(id=ids.content_id(slug), className="page-content", **{"aria-live": "polite"}),

@@ -25,6 +25,8 @@ def layout(values, options, show_council, role):
                                placeholder="for example 2026 for 2025-26")], md=6),
         ], className="mb-2"),
         dbc.Button("Import these files", id=ids.UPLOAD_BUTTON, color="primary", n_clicks=0),
+        dcc.Interval(id=ids.UPLOAD_POLL, interval=1000, disabled=True),
+        html.P(id=ids.UPLOAD_PROGRESS, hidden=True, className="mt-2", **{"aria-live": "polite"}),
     ], className="mb-3")
     return page_frame("upload", "Upload data",
                       "Import a 903 return (CSV or XML) and the local extracts, as files or one zip. The import is "
@@ -57,18 +59,40 @@ def failed(errors: pd.DataFrame, total: int) -> dbc.Alert:
     ], color="danger")
 
 
+def progress(import_id: int | None, state: dict | None) -> str:
+    if state is None:
+        return "Reading and importing the files…"
+    where = (f"return {state['run']} of {state['runs']}, rule {state['rule']} of {state['rules']}"
+             if state.get("rules") else "starting")
+    return (f"Import {import_id} is in. Checking it against the DfE's validation rules: {state.get('rows', 0):,} "
+            f"rows, {where}, {state.get('seconds', 0):.0f} s so far.")
+
+
+def _validation_line(validation: dict | None) -> html.P | None:
+    if validation is None:
+        return None
+    if validation["status"] != "done":
+        return html.P(f"DfE validation {validation['status']}: {validation['message']}")
+    notes = "; ".join(f"{r['year'] - 1}-{str(r['year'])[2:]}: {r['note']}" for r in validation["runs"] if r["note"])
+    return html.P(f"Checked against the DfE's 903 validation rules: {validation['rows']:,} rows of "
+                  f"{len(validation['runs'])} return(s) in {validation['seconds']:.1f} s." + (f" Note: {notes}." if notes else ""))
+
+
 def succeeded(summary: dict) -> dbc.Alert:
     findings = summary["findings"]
     parts = [
         html.H2(f"Import {summary['import_id']} succeeded", className="h5"),
         html.P(f"{summary['files']} file(s), {summary['rows']:,} rows read in {summary['seconds']:.1f} s. Every row "
-               "read was inserted, updated, unchanged or merged."),
+               "read was inserted, updated, unchanged or merged; rows removed by the later return are rows of its "
+               "year already loaded that it no longer holds."),
+        html.P(summary["year"]) if summary["year"] else None,
         html.Div(data_table(summary["counts"], "Rows by table"), className="table-responsive"),
+        _validation_line(summary["validation"]),
     ]
     if len(findings):
-        parts += [html.P(["Data quality findings (the import went ahead; see ", html.A("Data quality", href="/data-quality"),
-                          "):"], className="mb-1"),
-                  html.Div(data_table(findings, "Findings by kind"), className="table-responsive")]
+        parts += [html.P(["Data quality findings by rule (the import went ahead; see ",
+                          html.A("Data quality", href="/data-quality"), "):"], className="mb-1"),
+                  html.Div(data_table(findings, "Findings by rule"), className="table-responsive")]
     if summary["skipped"]:
         parts.append(html.P("Skipped (not CSV or XML): " + ", ".join(summary["skipped"])))
     return dbc.Alert(parts, color="success")

@@ -2,6 +2,8 @@
 
 Each row read ends as exactly one of: inserted, updated (a later return replacing an earlier
 one for the same key), unchanged, or merged (a duplicate of another row in the same import).
+A return replaces what it corrects: rows of its council and collection year that it no longer
+holds are removed, and counted apart ("removed by the later return"): they were not read.
 """
 from __future__ import annotations
 
@@ -25,9 +27,10 @@ class TableCounts:
     updated: int = 0
     unchanged: int = 0
     merged: int = 0
+    removed: int = 0  # rows already loaded for a return's year that the return no longer holds
 
     def add(self, other: "TableCounts") -> None:
-        for name in ("read", "inserted", "updated", "unchanged", "merged"):
+        for name in ("read", "inserted", "updated", "unchanged", "merged", "removed"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
@@ -67,7 +70,8 @@ def _duplicate_findings(spec: TableSpec, dups: pd.DataFrame, keys: list[str]) ->
         findings.append(Finding(
             "duplicate key", f"{len(rows)} {kind} rows share the key {key_text}: {places}; "
             f"loaded once, from {last['_file']} row {last['_row']}", spec.name, last["_file"],
-            int(last["_row"]), None, None, _show(last.get("child"))))
+            int(last["_row"]), None, None, _show(last.get("child")), la=_show(last.get("la")),
+            key_date=_day(last.get(spec.key_date))))
     if total > len(findings):
         findings.append(Finding("duplicate key", f"{total - len(findings)} more duplicated keys in "
                                 f"{spec.label}, each loaded once (the later year, else the later row)",
@@ -81,6 +85,12 @@ def _show(value) -> str | None:
     if isinstance(value, pd.Timestamp):
         return value.strftime("%d/%m/%Y")
     return str(value)
+
+
+def _day(value):
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    return pd.Timestamp(value).date()
 
 
 def _comparable(frame: pd.DataFrame, spec: TableSpec) -> pd.DataFrame:
@@ -109,14 +119,20 @@ def read_existing(connection: Connection, spec: TableSpec, councils: list[str]) 
     return existing
 
 
-def apply_changes(connection: Connection, spec: TableSpec, incoming: pd.DataFrame, import_id: int
-                  ) -> tuple[TableCounts, list[Finding], pd.DataFrame]:
-    """Insert new keys, replace changed rows, leave equal ones. Returns counts, findings and the
-    rows this import wrote (inserted or updated)."""
+def apply_changes(connection: Connection, spec: TableSpec, incoming: pd.DataFrame, import_id: int,
+                  returned: pd.DataFrame) -> tuple[TableCounts, list[Finding], pd.DataFrame]:
+    """Remove rows the returns no longer hold, insert new keys, replace changed rows, leave equal
+    ones. `returned` is every row read (before duplicates were merged), for what each return holds.
+    Returns counts, findings and the rows this import wrote (inserted or updated)."""
     keys, values = list(spec.key_columns), value_columns(spec)
     councils = sorted(incoming["la"].unique()) if spec.by_council else []
     existing = read_existing(connection, spec, councils)
     counts, findings = TableCounts(), []
+    dropped = _no_longer_returned(spec, existing, returned)
+    if dropped.any():
+        counts.removed = int(dropped.sum())
+        _delete_keys(connection, spec, existing.loc[dropped])
+        existing = existing.loc[~dropped]
     if existing.empty:
         counts.inserted = len(incoming)
         _insert(connection, spec, incoming, import_id)
@@ -135,6 +151,8 @@ def apply_changes(connection: Connection, spec: TableSpec, incoming: pd.DataFram
     old_year = merged["year__old"] if "year__old" in merged else merged["year"]
     older = merged["year"].astype("float64").fillna(-1) < old_year.astype("float64").fillna(-1)
     keep_newer, replace = differs & older, differs & ~older
+    newer = merged["year"].astype("float64").fillna(-1) > old_year.astype("float64").fillna(-1)
+    restamp = ~is_new & ~differs & newer  # the same row, now held by a later return
     counts.inserted = int(is_new.sum())
     counts.updated = int(replace.sum())
     counts.unchanged = len(incoming) - counts.inserted - counts.updated
@@ -143,19 +161,51 @@ def apply_changes(connection: Connection, spec: TableSpec, incoming: pd.DataFram
     to_replace = incoming.loc[replace]
     if len(to_replace):
         _delete_keys(connection, spec, to_replace)
+    if restamp.any() and "year" not in keys:
+        _set_year(connection, spec, incoming.loc[restamp])
     written = incoming.loc[is_new | replace]
     _insert(connection, spec, written, import_id)
     return counts, findings, written
 
 
+def _no_longer_returned(spec: TableSpec, existing: pd.DataFrame, returned: pd.DataFrame) -> pd.Series:
+    """Rows loaded for a council and collection year this import holds a return of, whose key that
+    return no longer has. Rows of other years, and rows loaded with no year, stay."""
+    if existing.empty or "year" not in returned or returned["year"].isna().all():
+        return pd.Series(False, index=existing.index)
+    group = ["la", "year"] if spec.by_council else ["year"]
+    years = returned[group].dropna().drop_duplicates().astype({"year": "float64"})
+    of_those = existing[group].astype({"year": "float64"}).merge(years, how="left", indicator=True)[
+        "_merge"].eq("both").to_numpy()
+    keys = list(dict.fromkeys(list(spec.key_columns) + ["year"]))
+    held = returned[keys].dropna(subset=["year"]).drop_duplicates()
+    held["year"] = held["year"].astype("int64")
+    candidates = existing.loc[of_those, keys].astype({"year": "int64"})
+    still = candidates.merge(held, how="left", indicator=True)["_merge"].eq("both").to_numpy()
+    dropped = pd.Series(False, index=existing.index)
+    dropped.loc[candidates.index[~still]] = True
+    return dropped
+
+
+def _set_year(connection: Connection, spec: TableSpec, rows: pd.DataFrame) -> None:
+    table = DATA_TABLES[spec.name]
+    keys = list(spec.key_columns)
+    condition = and_(*(table.c[k] == bindparam(f"k_{k}") for k in keys))
+    params = [dict(zip([f"k_{k}" for k in keys] + ["new_year"], row))
+              for row in _bound_values(rows, keys + ["year"])]
+    connection.execute(table.update().where(condition).values(year=bindparam("new_year")), params)
+
+
 def _older_return_findings(spec: TableSpec, rows: pd.DataFrame) -> list[Finding]:
     shown = rows.head(FINDINGS_PER_KIND)
+    blank = pd.Series([None] * len(shown), index=shown.index)
     findings = [Finding("older return not loaded",
                         f"a later collection year's row for this key is already loaded; "
                         f"this {int(y) if pd.notna(y) else 'undated'} row was not applied",
-                        spec.name, f, int(r), None, None, _show(c))
-                for f, r, y, c in zip(shown["_file"], shown["_row"], shown["year"],
-                                      shown.get("child", pd.Series([None] * len(shown))))]
+                        spec.name, f, int(r), None, None, _show(c), la=_show(la), key_date=_day(d))
+                for f, r, y, c, la, d in zip(shown["_file"], shown["_row"], shown["year"],
+                                             shown.get("child", blank), shown.get("la", blank),
+                                             shown[spec.key_date] if spec.key_date else blank)]
     if len(rows) > len(shown):
         findings.append(Finding("older return not loaded",
                                 f"{len(rows) - len(shown)} more rows older than those loaded", spec.name))
@@ -177,15 +227,26 @@ def _driver_values(frame: pd.DataFrame, columns: list[str]) -> list[tuple]:
     return list(zip(*arrays))
 
 
+def _bound_values(frame: pd.DataFrame, columns: list[str]) -> list[tuple]:
+    """Rows as tuples for SQLAlchemy's bound parameters: dates as date objects, missing as None."""
+    arrays = []
+    for column in columns:
+        series = frame[column]
+        if pd.api.types.is_datetime64_any_dtype(series):
+            array = pd.Series(series.dt.date, index=series.index, dtype="object")
+        elif column == "year":
+            array = series.astype("Int64").astype("object")
+        else:
+            array = series.astype("object")
+        arrays.append(array.where(series.notna(), None).tolist())
+    return list(zip(*arrays))
+
+
 def _delete_keys(connection: Connection, spec: TableSpec, rows: pd.DataFrame) -> None:
     table = DATA_TABLES[spec.name]
     keys = list(spec.key_columns)
     condition = and_(*(table.c[k] == bindparam(f"k_{k}") for k in keys))
-    # Bound through SQLAlchemy, unlike _insert: a date key must be a date (SQLite's Date type takes
-    # nothing else; ISO text only happened to work on PostgreSQL).
-    dates = {k for k in keys if pd.api.types.is_datetime64_any_dtype(rows[k])}
-    params = [{f"k_{k}": date.fromisoformat(v) if k in dates else v for k, v in zip(keys, row)}
-              for row in _driver_values(rows, keys)]
+    params = [dict(zip((f"k_{k}" for k in keys), row)) for row in _bound_values(rows, keys)]
     connection.execute(table.delete().where(condition), params)
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 
 @dataclass(frozen=True)
@@ -26,8 +27,42 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class OwnRule:
+    """A check of the importer's own, with a code beside the DfE's and the 903 fields it reads
+    (None: the column the finding names)."""
+
+    code: str
+    fields: tuple[str, ...] | None = None
+
+
+DFE_KIND = "DfE validation rule"
+# Every kind of finding the importer makes itself, with its code: every finding has a rule code.
+OWN_RULES = {
+    "extra column ignored": OwnRule("IRO-extra-column", ()),
+    "code unknown": OwnRule("IRO-code-unknown"),
+    "code not valid for the year": OwnRule("IRO-code-year"),
+    "duplicate key": OwnRule("IRO-dup-key", ()),
+    "older return not loaded": OwnRule("IRO-older-return", ()),
+    "child with no header row": OwnRule("IRO-no-header", ("CHILD",)),
+    "period start not marked S": OwnRule("IRO-start-not-S", ("RNE", "DECOM", "DEC", "REC")),
+    "X1 on an episode that has not ended": OwnRule("IRO-X1-open", ("REC", "DEC")),
+    "episode ended without a reason": OwnRule("IRO-no-reason", ("REC", "DEC")),
+    "overlapping episodes": OwnRule("IRO-overlap", ("DECOM", "DEC")),
+    "X1 with no following episode": OwnRule("IRO-X1-alone", ("REC", "DEC")),
+    "missing postcode": OwnRule("IRO-no-postcode"),
+    "review outside any period of care": OwnRule("IRO-review-outside", ("REVIEW", "DECOM", "DEC")),
+    "missing review code": OwnRule("IRO-no-review-code", ("REVIEW_CODE",)),
+    "PN0 for a child aged 4 or over": OwnRule("IRO-PN0-age", ("REVIEW_CODE", "DOB")),
+}
+
+
+@dataclass(frozen=True)
 class Finding:
-    """A data quality issue that does not stop the import; stored with it and reported."""
+    """A data quality issue that does not stop the import; stored with it and reported.
+
+    `rule` is the DfE rule code for the validator's findings and the importer's own code
+    (OWN_RULES) for the rest; `fields` are the 903 fields the rule reads; `key_date` is the
+    row's date key (episode start, review date...)."""
 
     kind: str
     message: str
@@ -37,6 +72,18 @@ class Finding:
     column: str | None = None
     value: str | None = None
     child: str | None = None
+    rule: str | None = None
+    la: str | None = None
+    key_date: date | None = None
+    fields: tuple[str, ...] | None = None
+
+    def __post_init__(self):
+        if self.rule is None:  # one of the importer's own: its code comes from OWN_RULES
+            own = OWN_RULES[self.kind]
+            object.__setattr__(self, "rule", own.code)
+            if self.fields is None:
+                object.__setattr__(self, "fields", own.fields if own.fields is not None else
+                                   ((self.column,) if self.column else ()))
 
     def __str__(self) -> str:
         place = ", ".join(p for p in (

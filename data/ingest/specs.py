@@ -45,6 +45,11 @@ class TableSpec:
         return tuple(c.name for c in self.columns)
 
     @property
+    def key_date(self) -> str | None:
+        """The database name of the date in the row's key (episode start, review date...), if any."""
+        return next((k.lower() for k in self.key if self.column(k).kind == DATE), None)
+
+    @property
     def key_columns(self) -> tuple[str, ...]:
         """Database key columns, in order."""
         council = ("la",) if self.by_council else ()

@@ -27,6 +27,7 @@ class TableCheck:
         self.default_year = default_year
         self.errors: list[Problem] = []
         self.findings: list[Finding] = []
+        self.cells: pd.DataFrame | None = None
 
     def run(self) -> pd.DataFrame | None:
         raw, spec = self.raw, self.spec
@@ -47,6 +48,7 @@ class TableCheck:
                                              f"is not part of {spec.label} and was ignored",
                                              spec.name, raw.file, 1, name))
         cells = pd.DataFrame(raw.rows, columns=raw.columns, dtype="str")
+        self.cells = cells  # as written, for the DfE's rules (dfe_rules.py)
         frame = pd.DataFrame({"_row": pd.Series(raw.positions, dtype="int64")})
         for column in spec.columns:
             text = _blank_to_missing(cells[column.name]) if column.name in cells else \
@@ -107,12 +109,9 @@ class TableCheck:
         return council
 
     def _year(self, cells: pd.DataFrame, rows: pd.Series) -> pd.Series:
+        # Rows left without a year here get one inferred from the data (collection_year.py).
         fallback = self.raw.file_year or self.default_year
         if YEAR_COLUMN not in cells:
-            if fallback is None and self.spec.per_year:
-                self.errors.append(Problem(self.raw.file, f"{self.spec.label} rows belong to a collection "
-                                           "year, but this file names none: add a YEAR column or "
-                                           "name the file like 2024-oc3.csv"))
             return pd.Series(fallback, index=cells.index, dtype="Int64")
         text = _blank_to_missing(cells[YEAR_COLUMN])
         years = pd.to_numeric(text, errors="coerce").astype("Int64")
@@ -120,11 +119,7 @@ class TableCheck:
         if bad.fillna(False).any():
             self._errors_at(bad.fillna(False), rows, text, YEAR_COLUMN,
                             "not a collection year (the year it ends, like 2024)")
-        years = years.fillna(fallback) if fallback is not None else years
-        if self.spec.per_year and years.isna().any():
-            self._errors_at(years.isna(), rows, text, YEAR_COLUMN,
-                            "blank: these rows belong to a collection year")
-        return years
+        return years.fillna(fallback) if fallback is not None else years
 
     # --- row rules ---------------------------------------------------------------------------
 
@@ -178,9 +173,13 @@ class TableCheck:
     def _findings_at(self, kind: str, hits: pd.DataFrame, column: str, message: str) -> None:
         child = hits["child"] if "child" in hits else pd.Series([None] * len(hits), index=hits.index)
         shown = hits.head(FINDINGS_PER_COLUMN)
-        for row, value, who in zip(shown["_row"], shown[column.lower()], child.loc[shown.index]):
+        key_date = self.spec.key_date
+        dates = shown[key_date] if key_date else pd.Series(pd.NaT, index=shown.index)
+        for row, value, who, la, day in zip(shown["_row"], shown[column.lower()], child.loc[shown.index],
+                                            shown["la"], dates):
             self.findings.append(Finding(kind, message, self.spec.name, self.raw.file, int(row),
-                                         column, str(value), None if pd.isna(who) else str(who)))
+                                         column, str(value), None if pd.isna(who) else str(who),
+                                         la=la, key_date=None if pd.isna(day) else day.date()))
         if len(hits) > FINDINGS_PER_COLUMN:
             rest = hits["_row"].iloc[FINDINGS_PER_COLUMN:]
             self.findings.append(Finding(kind, f"{message}; {len(rest)} more rows like this "

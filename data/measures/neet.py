@@ -36,7 +36,8 @@ def _cohort_16_17(data, day) -> pd.DataFrame:
     people["age"] = age_in_years(people["dob"], day)
     people = people[people["age"].isin([16, 17])].reset_index(drop=True)
     day = pd.Timestamp(day)
-    latest = latest_per_child(data, "eet_status", "status_date", day).set_index("_id")
+    latest = latest_per_child(data, "eet_status", "status_date", day)
+    latest = latest[latest["_id"] >= 0].set_index("_id")  # rows of children the 903 does not know: no one's
     for column in ("status_date", "activ", "adviser"):
         people[column] = latest[column].reindex(people["_id"]).to_numpy()
     people["neet"] = people["activ"].isin(NEET)
