@@ -252,7 +252,7 @@ def _callback_with(client, page: str, **values):
 @pytest.mark.parametrize("page, values", [
     ("overview", {"sex": ["Female"]}), ("reviews", {"legal_status": ["Youth justice", "Full care order"]}),
     ("placements", {"age_band": ["16-17"], "sex": ["Male"]}), ("reviews", {"view_by": "month"}),
-    ("escalations", {"period": "2025-08"}), ("participation", {"period": "2025-26 Q2", "uasc": ["Yes"]})])
+    ("escalations", {"placement_group": ["Residential"]}), ("participation", {"period": "2025-26 Q2", "uasc": ["Yes"]})])
 def test_a021_committee_requests_outside_its_view_are_refused_with_the_reason(app_settings, page, values):
     committee = _client(app_settings, "committee")
     response = _callback_with(committee, page, **values)
@@ -266,7 +266,7 @@ def test_a021_committee_requests_outside_its_view_are_refused_with_the_reason(ap
 
 def test_a022_committee_downloads_outside_its_view_are_refused(app_settings):
     committee = _client(app_settings, "committee")
-    for path in ("/download/measures.xlsx?period=2025-26&sex=Female", "/download/pack.pdf?period=2025-08"):
+    for path in ("/download/measures.xlsx?period=2025-26&sex=Female", "/download/pack.pdf?period=2025-26&age_band=16-17"):
         response = committee.get(path)
         assert response.status_code == 403 and "committee's view" in response.get_data(as_text=True), path
     assert committee.get("/download/measures.xlsx?period=2025-26").status_code == 200
