@@ -49,7 +49,7 @@ demo: $(VENV)/.requirements $(VALIDATOR_VENV)/.requirements
 clean:
 	rm -rf $(VENV) $(VALIDATOR_VENV) instance .pytest_cache
 
-## screenshots: every page at 1366x768 and 768x1024, on the demo data, into screenshots/
+## screenshots: every page for every role at 1366x768 and 375x812, on the demo data, into screenshots/
 screenshots: $(VENV)/.requirements-test
 	$(BIN)/flask --app app setup
 	$(BIN)/python scripts/screenshots.py screenshots

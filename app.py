@@ -13,7 +13,7 @@ from data.settings import Settings, load_settings
 INDEX_STRING = """<!DOCTYPE html>
 <html lang="en">
 <head>{%metas%}<title>{%title%}</title>{%favicon%}{%css%}</head>
-<body>{%app_entry%}<footer>{%config%}{%scripts%}{%renderer%}</footer></body>
+<body>{%app_entry%}<div>{%config%}{%scripts%}{%renderer%}</div></body>
 </html>"""
 
 

@@ -3,6 +3,7 @@ from flask import current_app
 
 from callbacks.common import council_words
 from callbacks.viewer import require
+from data.permissions import allowed
 from dashboard import ids
 from dashboard.pages import about
 from data.measures.catalogue import MEASURES
@@ -13,7 +14,7 @@ def register(app) -> None:
 
 
 def render(_pathname):
-    require("view-page", "about")
+    viewer = require("view-page", "about")
     settings = current_app.config["SETTINGS"]
     measures = []
     for m in MEASURES:
@@ -23,10 +24,12 @@ def render(_pathname):
         else:
             fmt = (lambda v: f"{v:.0%}") if rule.green <= 1 and rule.amber <= 1 else (lambda v: f"{v:g}")
             better = "at least" if rule.direction == "higher_is_better" else "at most"
-            text = f"Green when {better} {fmt(rule.green)}; amber when {better} {fmt(rule.amber)}; red otherwise."
+            text = (f"On target when {better} {fmt(rule.green)}; near target when {better} {fmt(rule.amber)}; "
+                    "off target otherwise.")
             if rule.target is not None:
                 text += f" Target {fmt(rule.target)}."
         measures.append({"id": m.id, "name": council_words(m.name, settings), "theme": m.theme,
                          "definition": council_words(m.definition, settings),
-                         "rule": text, "needs": ", ".join(m.needs)})
-    return about.content(measures, settings.children_in_care, settings.suppression_threshold)
+                         "rule": text, "needs": m.needs})
+    return about.content(measures, settings.children_in_care, settings.suppression_threshold,
+                         allowed(viewer, "upload-data"))

@@ -18,7 +18,6 @@ from data.measures.periods import parse_period
 from data.measures.report import Scope
 from data.pack_content import drafted, readable_comments
 
-PAGE_THEMES = dict(zip(("reviews", "participation", "placements", "escalations", "workload", "neet"), THEMES))
 
 
 def register(app) -> None:
@@ -34,15 +33,6 @@ def register(app) -> None:
                  prevent_initial_call=True)(save)
     app.callback(Output(ids.PAGE_COMMENTARY, "children"), Input(ids.URL, "pathname"),
                  Input(ids.filter_id("period"), "value"))(under_page)
-
-
-def layout():
-    """The page's layout, built per request: the periods the data covers."""
-    settings = current_app.config["SETTINGS"]
-    data = store.dataset(settings)
-    measures = [(m.id, council_words(m.name, settings)) for m in MEASURES]
-    periods = [value for value, _ in options_for(data).periods]
-    return page.layout(measures, periods, default_period(data))
 
 
 def render(measure_id, period, _saved):
@@ -91,7 +81,7 @@ def under_page(pathname, period):
         raise InputRefused("The page asked for does not exist.")
     viewer = require("view-page", page_asked.slug)
     settings = current_app.config["SETTINGS"]
-    themes = THEMES if page_asked.slug == "overview" else (PAGE_THEMES.get(page_asked.slug),)
+    themes = THEMES if page_asked.slug == "overview" else (page_asked.theme,)
     data = store.dataset(settings)
     label = checked_values({"period": period}, options_for(data)).get("period") or default_period(data)
     comments = readable_comments(settings, data, label, viewer.role)

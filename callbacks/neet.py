@@ -29,7 +29,8 @@ def render(*inputs):
             "neet": request.entry("neet_16_17"), "checks": request.entry("neet_checks_overdue"),
             "leavers_neet": request.entry("care_leavers_neet"), "in_touch": request.entry("care_leavers_in_touch"),
             "trend": request.trend("neet_16_17", quarter.run(8))}
-    log_children(request.viewer, "NEET cohort page: NEET list", view["neet"]["result"].rows)
+    if view["neet"]["result"].rows is not None:
+        log_children(request.viewer, "NEET cohort page: NEET list", view["neet"]["result"].rows)
     return neet.content(view)
 
 

@@ -5,7 +5,14 @@ from callbacks.inputs import InputRefused
 from callbacks.router import FILTER_INPUTS
 from dashboard import ids
 from dashboard.pages import overview
+from dashboard.registry import THEME_PAGES
 from data.measures.catalogue import MEASURES_BY_ID
+from data.measures.result import AMBER, RED
+from data.measures.summary import reason
+from data.pack_content import explaining
+from data.permissions import allowed
+
+ATTENTION = (RED, AMBER)
 
 TREND_YEARS = 5
 
@@ -20,10 +27,23 @@ def _rag_measures(request) -> list[str]:
 
 
 def render(*inputs):
-    """The tiles: this period and the one before, for every measure with a RAG rule."""
+    """What needs attention first (each measure off or near target, with why), then every measure
+    with a RAG rule as a tile: this period and the one before."""
     request = request_for("overview", list(inputs))
     entries = [request.entry(m) for m in _rag_measures(request)]
-    return overview.content(entries, request.scope.period.label, request.as_at_text, request.query)
+    for entry in entries:
+        if entry["result"].status in ATTENTION:
+            entry["reason"] = _reason(request, entry)
+    pages = {theme: page.path for theme, page in THEME_PAGES.items()
+             if allowed(request.viewer, "view-page", page.slug)}
+    return overview.content(entries, request.scope.period.label, request.as_at_text, request.query, pages)
+
+
+def _reason(request, entry) -> str:
+    result = entry["result"]
+    shown = lambda measure_id, scope: request.result(measure_id, scope)  # noqa: E731
+    breakdown, label = explaining(entry["id"], request.scope, shown, result)
+    return reason(result, request.previous(entry["id"]), breakdown, label)
 
 
 def render_trends(*inputs):

@@ -11,13 +11,11 @@ from callbacks.viewer import require
 from dashboard.registry import PAGES_BY_PATH
 from dashboard import ids
 from dashboard.pages import quality
-from dashboard.pages.overview import THEME_PAGES
 from data import findings, store
 from data.measures.catalogue import MEASURES
 
 SHOWN = 200
 RULE_LENGTH = 40
-THEME_BY_PATH = {path: theme for theme, path in THEME_PAGES.items()}
 
 
 def register(app) -> None:
@@ -68,8 +66,8 @@ def notice(pathname):
     settings = current_app.config["SETTINGS"]
     if pathname == "/":
         measure_ids = [m.id for m in MEASURES if m.id in settings.measure_rules]
-    elif pathname in THEME_BY_PATH:
-        measure_ids = [m.id for m in MEASURES if m.theme == THEME_BY_PATH[pathname]]
+    elif page.theme:
+        measure_ids = [m.id for m in MEASURES if m.theme == page.theme]
     else:
         return None
     return quality.notice(findings.page_notice(settings, measure_ids))

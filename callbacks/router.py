@@ -6,24 +6,18 @@ import dash_bootstrap_components as dbc
 from dash import ClientsideFunction, Input, Output, State, html, no_update
 from flask import current_app
 
-from callbacks.commentary import layout as commentary_layout
+from callbacks.common import council_words
 from callbacks.inputs import InputRefused
 from callbacks.scope import address_values, checked_values, committee_options, options_for
 from callbacks.viewer import current_viewer, require
 from dashboard import ids
 from dashboard.filterbar import FILTER_NAMES, to_query
-from dashboard.pages import about, escalations, neet, overview, participation, placements, quality, reviews
-from dashboard.pages import audit_log, councils, upload, workload
-from dashboard.pages.frame import no_access
+from dashboard.page import PageView
+from dashboard.pages.frame import no_access, page_footer
 from dashboard.registry import PAGES, PAGES_BY_PATH
 from data import store
 from data.permissions import allowed
 
-LAYOUTS = {"overview": overview.layout, "reviews": reviews.layout, "participation": participation.layout,
-           "placements": placements.layout, "escalations": escalations.layout, "workload": workload.layout,
-           "neet": neet.layout, "councils": councils.layout, "quality": quality.layout, "about": about.layout,
-           "upload": upload.layout, "audit": audit_log.layout,
-           "commentary": lambda values, options, show_council, role: commentary_layout()}
 FILTER_INPUTS = [Input(ids.filter_id(name), "value") for name in FILTER_NAMES]
 
 
@@ -36,6 +30,16 @@ def register(app) -> None:
     app.clientside_callback(ClientsideFunction("navigation", "toggle"), Output(ids.NAV_COLLAPSE, "is_open"),
                             Input(ids.NAV_TOGGLE, "n_clicks"), State(ids.NAV_COLLAPSE, "is_open"),
                             prevent_initial_call=True)
+    app.clientside_callback(ClientsideFunction("navigation", "title"), Output(ids.TITLE_SHOWN, "data"),
+                            Input(ids.URL, "pathname"), State(ids.PAGE_TITLES, "data"))
+    app.callback(Output(ids.FOOTER, "children"), Input(ids.URL, "pathname"))(footer)
+    app.clientside_callback(ClientsideFunction("filters", "toggle"),
+                            Output(ids.FILTER_PANEL, "is_open"), Output(ids.FILTER_TOGGLE, "aria-expanded"),
+                            Input(ids.FILTER_TOGGLE, "n_clicks"), State(ids.FILTER_PANEL, "is_open"),
+                            prevent_initial_call=True)
+    app.clientside_callback(ClientsideFunction("filters", "summary"), Output(ids.FILTER_SUMMARY, "children"),
+                            FILTER_INPUTS, [State(ids.filter_id(n), "options") for n in FILTER_NAMES],
+                            State(ids.FILTER_LABELS, "data"), prevent_initial_call=True)
 
 
 def render_page(pathname, search):
@@ -45,13 +49,14 @@ def render_page(pathname, search):
                          html.P(["There is no page at this address. ", html.A("Go to the overview", href="/")])])
     viewer = current_viewer()
     if not allowed(viewer, "view-page", page.slug):
-        return no_access(page.name, viewer.role, "manager" if "manager" in page.roles else page.roles[0])
+        return no_access(page.name, viewer.role, page.roles)
     settings = current_app.config["SETTINGS"]
     data = store.dataset(settings)
     if data.episodes.empty and page.filters:
         return dbc.Alert(["No 903 data has been imported yet. Import a return with ",
                           html.Code("flask --app app import PATH"), " (see the README)."], color="info")
-    options = options_for(data) if page.filters else None
+    offered = options_for(data)
+    options = offered if page.filters else None
     asked = address_values(search)  # an address longer than the app makes is refused outright
     try:
         values = checked_values(asked, options) if options else {}
@@ -61,8 +66,8 @@ def render_page(pathname, search):
                           html.A(f"Open {page.name} without them", href=page.path), "."], color="warning")
     if options is not None and not allowed(viewer, "see-small-numbers"):
         options = committee_options(options)
-    show_council = len(data.councils) > 1
-    return LAYOUTS[page.slug](values, options, show_council, viewer.role)
+    return page.layout(PageView(values, options, tuple(v for v, _ in offered.periods), offered.default_period,
+                                len(data.councils) > 1, viewer.role, lambda text: council_words(text, settings)))
 
 
 def sync_address(*inputs):
@@ -90,3 +95,10 @@ def nav_links(search):
     styles = [hidden if not allowed(viewer, "view-page", p.slug) or (p.regional_only and not regional) else None
               for p in PAGES]
     return [p.path + (keep if p.filters else "") for p in PAGES] + styles
+
+
+def footer(_pathname):
+    """Where the figures come from, and how fresh they are: on every page."""
+    require("view-page", "about")
+    settings = current_app.config["SETTINGS"]
+    return page_footer(store.dataset(settings).latest_date, store.last_import(settings))

@@ -12,9 +12,10 @@ from dashboard.theme import status_style
 
 # Every graph: no plotly "Share chart" (it sends the data to an outside service), no logo,
 # no toolbar buttons that do not work offline.
+# The toolbar is off: its buttons were seven faint tab stops a chart, and each chart's numbers are in
+# its table view and CSV.
 GRAPH_CONFIG = {"showSendToCloud": False, "showEditInChartStudio": False, "displaylogo": False,
-                "responsive": True, "modeBarButtonsToRemove": ["select2d", "lasso2d", "sendDataToCloud"],
-                "toImageButtonOptions": {"format": "png", "scale": 2}}
+                "responsive": True, "displayModeBar": False}
 STATIC_CONFIG = {**GRAPH_CONFIG, "staticPlot": True, "displayModeBar": False}
 WITHHELD_MARK = "withheld"
 WITHHELD_KEY = ("withheld: a small number (from 1 to 4 children, or a number that would let one be worked out), "
@@ -125,21 +126,36 @@ def missing_extract(what: str, files: tuple[str, ...]) -> dbc.Alert:
     ], color="secondary", className="mb-3")
 
 
-def tile(entry: dict, href: str, trend_figure=None) -> dbc.Card:
-    """A measure at a glance: name, value with its counts, status, target, change, small trend."""
+def target_text(result) -> str:
+    rule = result.rule
+    if rule is None:
+        return ""
+    if rule.target is not None:
+        return f"Target: {format_value(rule.target, result.unit)}"
+    return f"On target at {'≥' if rule.direction == 'higher_is_better' else '≤'} {format_value(rule.green, result.unit)}"
+
+
+def against_target(result) -> str:
+    """'88.0% (170 of 200); target 95.0%': a figure beside its target, in one line."""
+    figure = "withheld" if result.suppressed else format_value(result.value, result.unit)
+    counts = counts_text(result.numerator, result.denominator) if result.denominator is not None else ""
+    target = target_text(result)
+    return f"{figure}{f' ({counts})' if counts else ''}{f'; {target[0].lower()}{target[1:]}' if target else ''}"
+
+
+def tile(entry: dict, href: str | None, trend_figure=None) -> dbc.Card:
+    """A measure at a glance: name (a link to its page, where the viewer may open it), value with
+    its counts, status, target, change, small trend."""
     result = entry["result"]
     unit = result.unit
-    rule = result.rule
-    target = rule.target if rule and rule.target is not None else (rule.green if rule else None)
-    target_text = f"Target: {format_value(target, unit)}" if rule and rule.target is not None else (
-        f"Green at {'≥' if rule.direction == 'higher_is_better' else '≤'} {format_value(target, unit)}" if rule else "")
+    name = dcc.Link(entry["name"], href=href) if href else entry["name"]
     body = [
-        html.H3(dcc.Link(entry["name"], href=href), className="h6 mb-1"),
+        html.H3(name, className="h6 mb-1"),
         html.Div([html.Span(format_value(result.value, unit), className="tile-value me-2"),
                   status_badge(result.status)], className="d-flex align-items-center flex-wrap gap-1"),
         html.P(counts_text(result.numerator, result.denominator, result.suppressed), className="small mb-1")
         if result.denominator is not None or result.suppressed else None,
-        html.P(target_text, className="small mb-1") if target_text else None,
+        html.P(target_text(result), className="small mb-1") if result.rule else None,
         html.P(change_text(entry["change"], unit, entry["previous_label"]), className="small mb-0"),
     ]
     if trend_figure is not None:

@@ -6,20 +6,43 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.theme import BAND, CHART_COLOURS, MAIN, TARGET
+from data.measures.periods import PeriodError, parse_period
 
 PERCENT, COUNT = "percent", "count"
 
 
 def _layout(fig: go.Figure, title: str, y_title: str, unit: str, height: int = 320) -> go.Figure:
     fig.update_layout(
-        title={"text": title, "font": {"size": 15}}, height=height, margin={"l": 60, "r": 20, "t": 50, "b": 50},
+        title={"text": title, "font": {"size": 15}}, height=height, margin={"l": 60, "r": 20, "t": 40, "b": 50},
         paper_bgcolor="white", plot_bgcolor="white", font={"family": "system-ui, sans-serif", "color": "#0b0c0c"},
-        hoverlabel={"bgcolor": "white"}, legend={"orientation": "h", "y": -0.2},
-        yaxis={"title": y_title, "gridcolor": "#e5e5e5", "rangemode": "tozero",
-               "tickformat": ".0%" if unit == PERCENT else ",~r"},
-        xaxis={"type": "category"},
+        hoverlabel={"bgcolor": "white"}, legend={"orientation": "h", "y": -0.18, "x": 0},
+        yaxis={"title": y_title, "gridcolor": "#e5e5e5", **_value_axis(unit)},
+        xaxis={"type": "category"}, uniformtext={"minsize": 10, "mode": "show"},
     )
     return fig
+
+
+def _value_axis(unit: str) -> dict:
+    """Counts from nought; shares from nought to 100%, never beyond (a label above a tall bar sits
+    in the margin, not on a longer axis)."""
+    if unit == PERCENT:
+        return {"tickformat": ".0%", "range": [0, 1], "fixedrange": True}
+    return {"tickformat": ",~r", "rangemode": "tozero"}
+
+
+def value_labels(values, unit: str) -> list[str]:
+    """Each bar's own figure, written on it: 93.7% and 95% look alike as bars."""
+    out = []
+    for v in values:
+        if v is None or pd.isna(v):
+            out.append("")
+        elif unit == PERCENT:
+            out.append(f"{v:.1%}")
+        elif float(v).is_integer():
+            out.append(f"{v:,.0f}")
+        else:
+            out.append(f"{v:,.1f}")
+    return out
 
 
 def _hover(unit: str) -> str:
@@ -39,51 +62,90 @@ def _counts_text(numerators, denominators) -> list[str]:
     return out
 
 
+def target_words(target: float, unit: str) -> str:
+    return f"Target {target:.0%}" if unit == PERCENT else f"Target {target:,g}"
+
+
 def trend_bars(frame: pd.DataFrame, title: str, unit: str, y_title: str, target: float | None = None,
                band: tuple[float, float] | None = None) -> go.Figure:
-    """Bars over periods (frame: period, value, numerator, denominator) with the target as a line."""
-    fig = go.Figure(go.Bar(x=frame["period"].to_numpy(), y=frame["value"].to_numpy(), marker_color=MAIN,
-                           name=y_title, customdata=_counts_text(frame["numerator"], frame["denominator"]),
+    """Bars over periods (frame: period, value, numerator, denominator), each with its figure; the
+    target as a dashed line named in the legend (so its label never sits on a bar)."""
+    periods = [period_words(p) for p in frame["period"]]
+    fig = go.Figure(go.Bar(x=periods, y=frame["value"].to_numpy(), marker_color=MAIN, name=y_title,
+                           text=value_labels(frame["value"], unit), textposition="outside", cliponaxis=False,
+                           customdata=_counts_text(frame["numerator"], frame["denominator"]),
                            hovertemplate=_hover(unit)))
     if "England" in frame and frame["England"].notna().any():
-        fig.add_scatter(x=frame["period"].to_numpy(), y=frame["England"].to_numpy(), name="England",
+        fig.add_scatter(x=periods, y=frame["England"].to_numpy(), name="England",
                         mode="lines+markers", line={"color": CHART_COLOURS[1], "width": 3},
                         marker={"symbol": "diamond", "size": 9},
                         hovertemplate="<b>England</b> %{x}<br>%{y:,.1f}<extra></extra>")
         fig.data[0].name = "This council"
     if "status" in frame:
-        _mark_withheld(fig, frame["period"][frame["status"] == "WITHHELD"], horizontal=False)
-    if target is not None:
-        fig.add_hline(y=target, line={"color": TARGET, "dash": "dash", "width": 2},
-                      annotation_text=f"Target {target:.0%}" if unit == PERCENT else f"Target {target:,}",
-                      annotation_position="top left")
+        _mark_withheld(fig, pd.Series(periods)[(frame["status"] == "WITHHELD").to_numpy()], horizontal=False)
+    if target is not None and len(periods):
+        _under(fig, go.Scatter(x=periods, y=[target] * len(periods), mode="lines", name=target_words(target, unit),
+                               line={"color": TARGET, "dash": "dash", "width": 2}, hoverinfo="skip"))
     if band:
-        fig.add_hrect(y0=band[0], y1=band[1], fillcolor=BAND, line_width=0,
-                      annotation_text=f"Guide {band[0]}-{band[1]}", annotation_position="top left")
+        _guide_band(fig, band, horizontal=False)
     return _layout(fig, title, y_title, unit)
 
 
 def breakdown_bars(frame: pd.DataFrame, title: str, unit: str, x_title: str, target: float | None = None,
                    height: int | None = None) -> go.Figure:
-    """Horizontal bars, one per group (frame: group, value or numerator, numerator, denominator)."""
+    """Horizontal bars, one per group (frame: group, value or numerator, numerator, denominator),
+    each with its figure; the target as a dashed line named in the legend."""
     values = frame["value"] if unit == PERCENT else frame["numerator"]
+    groups = frame["group"].astype(str).to_numpy()
     denominators = frame["denominator"] if "denominator" in frame and unit == PERCENT else [None] * len(frame)
-    fig = go.Figure(go.Bar(y=frame["group"].astype(str).to_numpy(), x=pd.to_numeric(values).to_numpy(),
-                           orientation="h", marker_color=MAIN,
-                           customdata=_counts_text(frame["numerator"], denominators),
+    fig = go.Figure(go.Bar(y=groups, x=pd.to_numeric(values).to_numpy(), orientation="h", marker_color=MAIN,
+                           text=value_labels(pd.to_numeric(values), unit), textposition="outside", cliponaxis=False,
+                           customdata=_counts_text(frame["numerator"], denominators), showlegend=False,
                            hovertemplate="<b>%{y}</b><br>" + ("%{x:.1%}" if unit == PERCENT else "%{x:,}")
                            + "<br>%{customdata}<extra></extra>"))
     if "suppressed" in frame:
         hidden = frame["suppressed"].fillna(False).astype(bool) & pd.to_numeric(values).isna()
         _mark_withheld(fig, frame["group"].astype(str)[hidden], horizontal=True)
-    if target is not None:
-        fig.add_vline(x=target, line={"color": TARGET, "dash": "dash", "width": 2},
-                      annotation_text=f"Target {target:.0%}" if unit == PERCENT else f"{target:,}")
-    fig = _layout(fig, title, "", unit, height or max(220, 60 + 36 * len(frame)))
-    fig.update_layout(yaxis={"type": "category", "autorange": "reversed", "tickformat": None, "title": None},
-                      xaxis={"type": "linear", "title": x_title, "gridcolor": "#e5e5e5", "rangemode": "tozero",
-                             "tickformat": ".0%" if unit == PERCENT else ",~r"})
+    if target is not None and len(groups):
+        _under(fig, go.Scatter(x=[target, target], y=[groups[0], groups[-1]], mode="lines",
+                               name=target_words(target, unit), line={"color": TARGET, "dash": "dash", "width": 2},
+                               hoverinfo="skip"))
+    fig = _layout(fig, title, "", unit, height or max(220, 90 + 36 * len(frame)))
+    fig.update_layout(yaxis={"type": "category", "autorange": "reversed", "tickformat": None, "title": None,
+                             "range": None},
+                      xaxis={"type": "linear", "title": x_title, "gridcolor": "#e5e5e5", **_value_axis(unit)},
+                      margin={"l": 60, "r": 60, "t": 30, "b": 60})
     return fig
+
+
+def _under(fig: go.Figure, trace) -> None:
+    """A trace drawn beneath the bars, so that no bar's figure is crossed by it."""
+    fig.add_trace(trace)
+    fig.data = (fig.data[-1], *fig.data[:-1])
+
+
+def caseload_bars(frame: pd.DataFrame, title: str, band: tuple[int, int]) -> go.Figure:
+    """Children per full-time IRO, one bar per IRO, with the guide band shaded and named."""
+    fig = breakdown_bars(frame.assign(numerator=frame["value"].round(1)), title, COUNT, "Children per full-time IRO")
+    _guide_band(fig, band, horizontal=True)
+    return fig
+
+
+def _guide_band(fig: go.Figure, band: tuple[float, float], horizontal: bool) -> None:
+    """The IRO Handbook's guide, shaded behind the bars and named in the legend, not on them."""
+    shade = dict(fillcolor=BAND, line_width=0, layer="below")
+    (fig.add_vrect(x0=band[0], x1=band[1], **shade) if horizontal else fig.add_hrect(y0=band[0], y1=band[1], **shade))
+    fig.add_scatter(x=[None], y=[None], mode="markers", name=f"Shaded: the IRO Handbook's guide, {band[0]} to {band[1]}",
+                    marker={"symbol": "square", "size": 14, "color": BAND}, hoverinfo="skip")
+
+
+def period_words(label: str) -> str:
+    """A period as people write it: 2025-26, 2025-26 Q1, Apr 2025."""
+    try:
+        period = parse_period(str(label))
+    except PeriodError:
+        return str(label)
+    return period.start.strftime("%b %Y") if period.grain == "month" else period.label
 
 
 def _mark_withheld(fig: go.Figure, where: pd.Series, horizontal: bool) -> None:
@@ -97,20 +159,22 @@ def _mark_withheld(fig: go.Figure, where: pd.Series, horizontal: bool) -> None:
                     textfont={"color": "#505a5f"}, showlegend=False, hoverinfo="skip", cliponaxis=False)
 
 
-def caseload_bars(frame: pd.DataFrame, title: str, band: tuple[int, int]) -> go.Figure:
-    """Children per full-time IRO, one bar per IRO, with the guide band shaded."""
-    fig = breakdown_bars(frame.assign(numerator=frame["value"].round(1)), title, COUNT, "Children per full-time IRO")
-    fig.add_vrect(x0=band[0], x1=band[1], fillcolor=BAND, line_width=0, annotation_text="IRO Handbook guide")
-    return fig
-
-
-def sparkline(frame: pd.DataFrame, unit: str, label: str) -> dict:
-    """A small trend line for a tile, as a plain figure dict: a page shows a dozen of these, and
-    building them as validated graph_objects cost more than computing the measures."""
+def sparkline(frame: pd.DataFrame, unit: str, label: str, target: float | None = None) -> dict:
+    """A small trend line for a tile, as a plain figure dict (a page shows a dozen of these, and
+    building them as validated graph_objects cost more than computing the measures): its first and
+    last period named under it, and the target as a dashed line."""
     values = [None if v is None or pd.isna(v) else float(v) for v in frame["value"]]
-    return {"data": [{"type": "scatter", "x": list(frame["period"]), "y": values, "mode": "lines+markers",
+    periods = list(frame["period"])
+    layout = {"height": 72, "margin": {"l": 4, "r": 4, "t": 6, "b": 20}, "showlegend": False,
+              "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)",
+              "font": {"size": 11, "color": "#505a5f"},
+              "xaxis": {"type": "category", "showgrid": False, "zeroline": False, "showline": False,
+                        "tickvals": [periods[0], periods[-1]] if periods else [], "ticks": "", "fixedrange": True},
+              "yaxis": {"visible": False, "fixedrange": True}}
+    if target is not None and periods:
+        layout["shapes"] = [{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": target, "y1": target,
+                             "line": {"color": TARGET, "width": 1, "dash": "dash"}}]
+    return {"data": [{"type": "scatter", "x": periods, "y": values, "mode": "lines+markers",
                       "line": {"color": MAIN, "width": 2}, "marker": {"size": 5}, "name": label,
                       "hovertemplate": "%{x}: " + ("%{y:.1%}" if unit == PERCENT else "%{y:,.1f}") + "<extra></extra>"}],
-            "layout": {"height": 60, "margin": {"l": 0, "r": 0, "t": 4, "b": 4}, "showlegend": False,
-                       "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)",
-                       "xaxis": {"visible": False, "type": "category"}, "yaxis": {"visible": False}}}
+            "layout": layout}

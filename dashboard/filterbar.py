@@ -56,6 +56,8 @@ def to_query(values: dict) -> str:
 
 
 def filter_bar(values: dict, options: FilterOptions, show_council: bool) -> html.Section:
+    """Folded to one line saying what the figures are for, with a button to change it: the figures
+    come first on every screen, a phone's included."""
     controls = []
     for name, (label, multi) in FILTERS.items():
         # kept (hidden) so every callback finds it
@@ -71,8 +73,32 @@ def filter_bar(values: dict, options: FilterOptions, show_council: bool) -> html
         ], xs=12, sm=6, md=4, lg=3, xl=2, className="mb-2", style={"display": "none"} if hidden else None))
     return html.Section([
         html.H2("Filters", className="visually-hidden"),
-        dbc.Row(controls, className="g-2"),
-        html.P(options.period_only or "Filters count each child by where they are on the as-at date (their age band, "
-               "legal status and placement then). Every view's address holds its filters: bookmark it or send it on.",
-               className="small text-body-secondary mb-0"),
+        html.Div([
+            html.P(summary(values, options), id=ids.FILTER_SUMMARY, className="mb-0 me-2 small",
+                   **{"aria-live": "polite"}),
+            html.Button("Change filters", id=ids.FILTER_TOGGLE, type="button", n_clicks=0,
+                        className="btn btn-outline-primary btn-sm",
+                        **{"aria-expanded": "false", "aria-controls": ids.FILTER_PANEL}),
+        ], className="d-flex align-items-center flex-wrap gap-1"),
+        dbc.Collapse([
+            dbc.Row(controls, className="g-2 mt-1"),
+            html.P(options.period_only or "Filters count each child by where they are on the as-at date (their age "
+                   "band, legal status and placement then). Every view's address holds its filters: bookmark it or "
+                   "send it on.", className="small text-body-secondary mb-0"),
+        ], id=ids.FILTER_PANEL, is_open=False),
+        dcc.Store(id=ids.FILTER_LABELS, data=[label for label, _ in FILTERS.values()]),
     ], className="filter-bar border rounded p-2 mb-3 bg-light", **{"aria-label": "Filters"})
+
+
+def summary(values: dict, options: FilterOptions) -> str:
+    """'Showing 2025-26, all children' or 'Showing 2025-26 Q3; Sex: Female; Age band: 16-17'. The same
+    words are made in the browser when a filter changes (assets/filters.js)."""
+    period = values.get("period") or options.default_period
+    period_label = dict(options.periods).get(period, period)
+    chosen = []
+    for name, (label, multi) in FILTERS.items():
+        picked = values.get(name) if name != "period" else None
+        if picked:
+            names = dict(options.choices.get(name, []))
+            chosen.append(f"{label}: {', '.join(names.get(v, v) for v in picked)}")
+    return f"Showing {period_label}" + ("; " + "; ".join(chosen) if chosen else ", all children")

@@ -23,4 +23,9 @@ def shell(council_name: str) -> html.Div:
                          id=ids.NAV_COLLAPSE, navbar=True, is_open=False),
         ], fluid=True), color="dark", dark=True, expand="xl", className="mb-3")),
         html.Main(dbc.Container(html.Div(id=ids.PAGE), fluid=True), id="main", tabIndex="-1"),
+        html.Footer(dbc.Container(html.Div(id=ids.FOOTER), fluid=True), className="page-footer mt-4 py-3"),
+        # each page's own title in the browser's tab and history (assets/nav-toggle.js)
+        dcc.Store(id=ids.PAGE_TITLES, data={"titles": {p.path: p.browser_title for p in PAGES},
+                                            "suffix": f" - IRO service dashboard - {council_name}"}),
+        dcc.Store(id=ids.TITLE_SHOWN),
     ])

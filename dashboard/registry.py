@@ -1,39 +1,15 @@
-"""The pages: path, name, whether they take the filter bar, and who may open them (read from
-data/permissions.py, where each page's roles are declared by its slug)."""
+"""Every page, gathered from the declaration beside each layout (dashboard/page.py): the
+navigation, the router, the page titles and the theme pages all read this one list."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dashboard.page import Page
+from dashboard.pages import (about, accessibility, audit_log, commentary, councils, escalations, neet, overview,
+                             participation, placements, quality, reviews, upload, workload)
 
-from data.permissions import PAGE_ROLES
-
-
-@dataclass(frozen=True)
-class Page:
-    slug: str
-    path: str
-    name: str
-    filters: bool = True
-    regional_only: bool = False
-
-    @property
-    def roles(self) -> tuple[str, ...]:
-        return PAGE_ROLES[self.slug]
-
-
-PAGES = (
-    Page("overview", "/", "Overview"),
-    Page("reviews", "/reviews", "Reviews"),
-    Page("participation", "/participation", "Participation"),
-    Page("placements", "/placements", "Placements"),
-    Page("escalations", "/escalations", "Escalations"),
-    Page("workload", "/workload", "IRO workload"),
-    Page("neet", "/neet", "NEET cohort"),
-    Page("councils", "/councils", "Councils compared", regional_only=True),
-    Page("commentary", "/commentary", "Commentary", filters=False),
-    Page("quality", "/data-quality", "Data quality", filters=False),
-    Page("about", "/about", "About", filters=False),
-    Page("upload", "/admin/upload", "Upload data", filters=False),
-    Page("audit", "/admin/audit-log", "Audit log", filters=False),
-)
+# In the navigation's order.
+PAGES: tuple[Page, ...] = tuple(module.PAGE for module in (
+    overview, reviews, participation, placements, escalations, workload, neet, councils, commentary, quality,
+    about, accessibility, upload, audit_log))
 PAGES_BY_PATH = {p.path: p for p in PAGES}
 PAGES_BY_SLUG = {p.slug: p for p in PAGES}
+THEME_PAGES = {p.theme: p for p in PAGES if p.theme}  # the page of each theme's measures

@@ -119,9 +119,10 @@ def page_notice(settings, measure_ids) -> str | None:
         return None
     summary = by_rule(settings, import_id)
     wanted = set(measure_ids)
-    fired = [rule for rule, measures in zip(summary["rule"], summary["measures"]) if wanted & set(measures)]
-    if not fired:
+    fired = summary[[bool(wanted & set(measures)) for measures in summary["measures"]]]
+    if fired.empty:
         return None
-    shown = ", ".join(fired[:5]) + (f" and {len(fired) - 5} more" if len(fired) > 5 else "")
-    rules = "rules that affect" if len(fired) > 1 else "rule that affects"
-    return f"{len(fired)} {rules} this page's figures fired in the latest import (import {import_id}: {shown})."
+    rows, kinds = int(fired["rows"].sum()), len(fired)
+    return (f"The latest import found {rows:,} row{'s' if rows != 1 else ''} with data problems that can change "
+            f"these figures ({kinds} kind{'s' if kinds != 1 else ''} of problem, such as "
+            f"{fired['description'].iloc[0].rstrip('.').lower()}).")

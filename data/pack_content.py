@@ -18,7 +18,10 @@ from data.measures.summary import draft
 
 TREND_PERIODS = 5
 # Where a breakdown explains a change, the draft names the biggest contributor from it.
-EXPLAINED_BY = {"review_timeliness": ("review_timeliness_by_team", "by_team", "team")}
+# Where a breakdown explains a shortfall: (the measure holding it, or None for the measure's own, the
+# table, and how a sentence names one of its groups).
+EXPLAINED_BY = {"review_timeliness": ("review_timeliness_by_team", "by_team", "team {group}"),
+                "care_leavers_neet": (None, "breakdown", "care leavers aged {group}")}
 
 
 @dataclass
@@ -119,12 +122,14 @@ def drafted(shown, measure_id: str, scope: Scope, name: str) -> tuple[Result, Re
     previous = shown(measure_id, Scope(scope.period.previous(), None, scope.filters))
     year_ago = shown(measure_id, Scope(scope.period.year_before(), None, scope.filters)) \
         if scope.period.grain != "year" else None
-    breakdown, label = _explaining(measure_id, scope, shown, result)
+    breakdown, label = explaining(measure_id, scope, shown, result)
     return result, previous, draft(name, result, previous, year_ago, breakdown, label)
 
 
-def _explaining(measure_id: str, scope: Scope, shown, result: Result):
-    if measure_id in EXPLAINED_BY:
-        breakdown_id, extra, label = EXPLAINED_BY[measure_id]
-        return shown(breakdown_id, scope).extras.get(extra), label
-    return result.breakdown, "group"
+def explaining(measure_id: str, scope: Scope, shown, result: Result):
+    """The breakdown that says where a measure's shortfall is, and what its groups are called."""
+    holder, table, label = EXPLAINED_BY.get(measure_id, (None, None, ""))
+    if table is None:
+        return None, label
+    source = shown(holder, scope) if holder else result
+    return (source.breakdown if table == "breakdown" else source.extras.get(table)), label

@@ -21,10 +21,11 @@ ADMINS = ("admin",)
 # Who may open each page, by the page's slug (dashboard/registry.py).
 PAGE_ROLES = {
     "overview": EVERYONE, "reviews": EVERYONE, "participation": EVERYONE, "placements": EVERYONE,
-    "escalations": EVERYONE, "workload": EVERYONE, "neet": MANAGERS,
+    "escalations": EVERYONE, "workload": EVERYONE, "neet": EVERYONE,  # the young people: "view-children"
     # each council's figure is a filter of the region's: not part of the committee's published set
     "councils": ("director", "manager", "admin"),
-    "commentary": MANAGERS, "quality": EVERYONE, "about": EVERYONE, "upload": ADMINS, "audit": ADMINS,
+    "commentary": MANAGERS, "quality": EVERYONE, "about": EVERYONE, "accessibility": EVERYONE, "upload": ADMINS,
+    "audit": ADMINS,
 }
 
 # (action, resource) -> roles; a resource of None is the rule for every resource of that action.

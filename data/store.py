@@ -68,6 +68,14 @@ def _read_table(query, connection, columns) -> pd.DataFrame:
     return pd.concat(chunks, ignore_index=True) if chunks else pd.DataFrame(columns=list(columns))
 
 
+def last_import(settings):
+    """When the latest import that succeeded finished (None if none has)."""
+    engine = db.get_engine(settings.database_url)
+    with engine.connect() as connection:
+        return connection.execute(select(func.max(imports.c.finished_at)).where(
+            imports.c.outcome == "succeeded")).scalar()
+
+
 def import_log(settings, limit: int = 20) -> pd.DataFrame:
     engine = db.get_engine(settings.database_url)
     query = select(imports).order_by(imports.c.id.desc()).limit(limit)

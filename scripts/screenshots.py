@@ -1,6 +1,6 @@
-"""Screenshot every page at laptop and tablet sizes in Debian's chromium: `make screenshots`.
+"""Screenshot every page for every role at laptop and phone sizes in Debian's chromium: `make screenshots`.
 
-Usage: python scripts/screenshots.py [OUT_DIR]   (serves the configured data under gunicorn)"""
+Usage: python scripts/screenshots.py [OUT_DIR] [ROLE ...]   (serves the configured data under gunicorn)"""
 from __future__ import annotations
 
 import shutil
@@ -13,16 +13,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from dashboard.registry import PAGES  # noqa: E402
 from scripts.serve import bench_account, gunicorn  # noqa: E402
 
-SIZES = ((1366, 768), (768, 1024))
+SIZES = ((1366, 768), (375, 812))
+ROLES = ("committee", "director", "manager", "admin")
 ARGS = ["--no-sandbox", "--headless=new", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
-def main(base: str, out: Path) -> None:
+def main(base: str, out: Path, roles=ROLES) -> None:
+    """Each page each role may open, at laptop and phone sizes: the first screen as the viewer sees
+    it on arriving (`-first.png`), and the whole page."""
     out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
-        for (width, height), role in [(size, role) for size in SIZES for role in ("manager", "admin")]:
+        for (width, height), role in [(size, role) for size in SIZES for role in roles]:
             page = browser.new_page(viewport={"width": width, "height": height})
             name, password = bench_account(role)
             page.goto(base + "/sign-in")
@@ -30,20 +33,19 @@ def main(base: str, out: Path) -> None:
             page.fill("#password", password)
             page.click("button[type=submit]")
             page.wait_for_url(base + "/")
-            # Each page as the role it is for: managers see every page but the admin ones.
-            for spec in [p for p in PAGES if not p.regional_only and role in p.roles
-                         and (role == "manager" or "manager" not in p.roles)]:
+            for spec in [p for p in PAGES if not p.regional_only and role in p.roles]:
                 page.goto(base + spec.path)
-                page.wait_for_selector(f"#{spec.slug}-content > *", timeout=60000)
+                page.wait_for_selector(f"#{spec.slug}-content > *" if spec.content else "main h1", timeout=60000)
                 page.wait_for_load_state("networkidle")
                 page.wait_for_timeout(500)
-                path = out / f"{spec.slug}-{width}x{height}.png"
-                page.screenshot(path=str(path), full_page=True)
-                print(path)
+                stem = out / f"{role}-{spec.slug}-{width}x{height}"
+                page.screenshot(path=f"{stem}-first.png")
+                page.screenshot(path=f"{stem}.png", full_page=True)
+                print(stem)
             page.close()
         browser.close()
 
 
 if __name__ == "__main__":
     with gunicorn() as url:
-        main(url, Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots"))
+        main(url, Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots"), tuple(sys.argv[2:]) or ROLES)

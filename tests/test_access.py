@@ -66,9 +66,12 @@ def test_a004_committee_and_director_never_receive_a_child_id(app_settings, page
         assert not found, (role, page, sorted(found)[:5])
 
 
-def test_a005_committee_gets_a_refusal_from_the_managers_page(app_settings):
+def test_a005_committee_gets_the_neet_figures_without_the_young_people(app_settings):
     response = _callback(_client(app_settings, "committee"), "neet")
-    assert response.status_code == 403 and "your role may not" in response.get_data(as_text=True)
+    text = response.get_data(as_text=True)
+    assert response.status_code == 200 and "Care leavers" in text
+    assert "Young people who are NEET now" not in text and "neet-grid" not in text
+
 
 
 def test_a006_manager_sees_the_children_behind_the_numbers(app_settings):

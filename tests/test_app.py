@@ -47,7 +47,7 @@ def test_overview_callback_over_http_gives_every_rag_measure(client):
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200
     text = response.get_data(as_text=True)
-    assert "Reviews held in timescale" in text and "Children per full-time IRO" in text
+    assert "Reviews held on time" in text and "IRO caseload: children per full-time IRO" in text
 
 
 def test_the_councils_own_words_for_children_in_care_are_used(database_url, engine, tmp_path):

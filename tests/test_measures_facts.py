@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from data import store
+from data import results_cache, store
 from data.measures import dataset
 from data.measures.catalogue import BREAKDOWNS, MEASURES
 from data.measures.context import Council
@@ -38,6 +38,7 @@ def both(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(dataset, "COMPACT_FROM_ROWS", 0)
         patch.setattr(dataset, "COMPACT_SHARE", 1)
+        patch.setattr(results_cache, "_local", None)  # else the warm-up finds the plain read's results kept
         compact = store._read(settings, 1)
         yield settings, plain, compact
 

@@ -45,8 +45,10 @@ class CallbackCase:
 CALLBACKS = [
     CallbackCase("page-content.children", everyone(), [("view-page", "reviews")], {"url.pathname": "/reviews"},
                  name="router: reviews"),
-    CallbackCase("page-content.children", only(M, others=NO_ACCESS), [("view-page", "neet")],
+    CallbackCase("page-content.children", everyone(), [("view-page", "neet")],
                  {"url.pathname": "/neet"}, name="router: neet"),
+    CallbackCase("page-content.children", only(M, others=NO_ACCESS), [("view-page", "commentary")],
+                 {"url.pathname": "/commentary"}, name="router: commentary"),
     CallbackCase("page-content.children", only(A, others=NO_ACCESS), [("view-page", "audit")],
                  {"url.pathname": "/admin/audit-log"}, name="router: audit log"),
     CallbackCase("url.search", everyone(), [("view-page", "reviews")], {"url.pathname": "/reviews"}),
@@ -59,7 +61,7 @@ CALLBACKS = [
     CallbackCase("placements-content.children", everyone(), [("view-page", "placements")]),
     CallbackCase("escalations-content.children", everyone(), [("view-page", "escalations"), ("view-children", None)]),
     CallbackCase("workload-content.children", everyone(), [("view-page", "workload")]),
-    CallbackCase("neet-content.children", only(M), [("view-page", "neet")]),
+    CallbackCase("neet-content.children", everyone(), [("view-page", "neet")]),
     CallbackCase("neet-timeline.children", only(M), [("view-page", "neet"), ("view-children", None)]),
     CallbackCase("councils-content.children", only(D, M, A), [("view-page", "councils")]),
     CallbackCase("quality-content.children", everyone(), [("view-page", "quality"), ("view-children", None)]),
@@ -68,6 +70,7 @@ CALLBACKS = [
                  name="data quality line: reviews"),
     CallbackCase("upload-progress.children", only(A), [("upload-data", None)]),
     CallbackCase("about-content.children", everyone(), [("view-page", "about")]),
+    CallbackCase("page-footer.children", everyone(), [("view-page", "about")]),
     CallbackCase("upload-content.children", only(A), [("upload-data", None)]),
     CallbackCase("audit-content.children", only(A), [("read-audit-log", None)]),
     CallbackCase("..commentary-content.children...commentary-text.value..", only(M), [("write-commentary", None)]),
@@ -75,11 +78,14 @@ CALLBACKS = [
     CallbackCase("..commentary-message.children...commentary-saved.data..", only(M), [("write-commentary", None)]),
     CallbackCase("page-commentary.children", everyone(), [("view-page", "reviews")], {"url.pathname": "/reviews"},
                  name="commentary under: reviews"),
-    CallbackCase("page-commentary.children", only(M), [("view-page", "neet")], {"url.pathname": "/neet"},
+    CallbackCase("page-commentary.children", everyone(), [("view-page", "neet")], {"url.pathname": "/neet"},
                  name="commentary under: neet"),
+    CallbackCase("page-commentary.children", only(M), [("view-page", "commentary")], {"url.pathname": "/commentary"},
+                 name="commentary under: commentary"),
 ]
 # Callbacks the browser runs itself: no request reaches the server, so nothing to check there.
-CLIENTSIDE = {"nav-collapse.is_open"}
+CLIENTSIDE = {"nav-collapse.is_open", "title-shown.data", "..filter-panel.is_open...filter-toggle.aria-expanded..",
+              "filter-summary.children"}
 
 DEFAULTS = {"filter-period.value": PERIOD, "url.pathname": "/", "url.search": "", "view-by.value": "year",
             "councils-measure.value": "review_timeliness", "commentary-measure.value": "review_timeliness",

@@ -17,7 +17,7 @@ from data.schema import imports
 from data.settings import load_settings
 from tests.conftest import sign_in
 
-NOTICE = "this page's figures fired in the latest import"
+NOTICE = "with data problems that can change these figures"
 
 
 @pytest.fixture(scope="module")

@@ -11,11 +11,12 @@ from dash import html
 from dashboard import ids
 from dashboard.components import data_table
 from dashboard.pages.frame import page_frame
+from dashboard.page import Page, PageView
 
 SHOWN = 200
 
 
-def layout(values, options, show_council, role):
+def layout(view: PageView):
     search = dbc.Row([
         dbc.Col([dbc.Label("User name", html_for=ids.AUDIT_USER),
                  dbc.Input(id=ids.AUDIT_USER, type="text", maxLength=100, debounce=True)], md=4),
@@ -40,3 +41,6 @@ def content(entries: pd.DataFrame, total: int, user: str, child: str) -> html.Di
         html.P([note, " ", download]),
         html.Div(data_table(shown, "Audit log, newest first"), className="table-responsive"),
     ])
+
+
+PAGE = Page("audit", "/admin/audit-log", "Audit log", layout, filters=False)

@@ -10,9 +10,13 @@ from dashboard import ids
 from dashboard.components import status_badge
 from dashboard.pages.frame import page_frame
 from data.commentary import MAX_LENGTH
+from dashboard.page import Page, PageView
+from data.measures.catalogue import MEASURES
 
 
-def layout(measures: list[tuple[str, str]], periods: list[str], period: str) -> html.Div:
+def layout(view: PageView) -> html.Div:
+    measures = [(m.id, view.words(m.name)) for m in MEASURES]
+    periods, period = list(view.periods), view.default_period
     choose = dbc.Row([
         dbc.Col([dbc.Label("Measure", html_for=ids.COMMENT_MEASURE, id=f"{ids.COMMENT_MEASURE}-label"),
                  dcc.Dropdown(id=ids.COMMENT_MEASURE, options=[{"value": i, "label": n} for i, n in measures],
@@ -78,3 +82,6 @@ def under_page(comments: list[tuple[str, object]]) -> html.Section | None:
         html.Div([html.H3(name, className="h6 mb-1"), html.P(c.text, className="mb-1"),
                   html.P(f"{c.author}, {c.written_at:%d %B %Y} (version {c.version})", className="small text-body-secondary")],
                  className="border-start border-3 ps-2 mb-2") for name, c in comments])
+
+
+PAGE = Page("commentary", "/commentary", "Commentary", layout, title="Commentary on the figures", filters=False)

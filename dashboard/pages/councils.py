@@ -7,11 +7,12 @@ from dash import dcc, html
 from dashboard import figures
 from dashboard.components import chart_card, format_value
 from dashboard.pages.frame import page_frame, period_heading
+from dashboard.page import Page, PageView
 
 MEASURE_CHOICE = "councils-measure"
 
 
-def layout(values, options, show_council, role):
+def layout(view: PageView):
     from data.measures.catalogue import MEASURES
     picker = html.Div([
         html.Label("Measure to compare", htmlFor=MEASURE_CHOICE, className="form-label small mb-0"),
@@ -19,8 +20,7 @@ def layout(values, options, show_council, role):
                      value="review_timeliness", clearable=False),
     ], className="mb-3", style={"maxWidth": "32rem"})
     return page_frame("councils", "Councils compared",
-                      "Each council's figure for one measure, ranked, with England where a national figure exists.",
-                      values, options, show_council, picker)
+                      "Each council's figure for one measure, ranked, with England where a national figure exists.", view, picker)
 
 
 def content(view: dict) -> html.Div:
@@ -40,3 +40,6 @@ def content(view: dict) -> html.Div:
     return html.Div([period_heading(view["period"], view["as_at"]),
                      chart_card(view["name"], figure, table, f"councils-{view['id']}", notes=(note,),
                                 formats={"Value": lambda v: format_value(v, unit)})])
+
+
+PAGE = Page("councils", "/councils", "Councils compared", layout, regional_only=True)

@@ -6,14 +6,15 @@ from dash import html
 from dashboard.child_lists import CHILD_LISTS
 from dashboard.pages.frame import cards_row, page_frame, period_heading, section
 from dashboard.pages.parts import breakdown_card, child_list, tiles, trend_card
+from dashboard.page import Page, PageView
+from data.measures.catalogue import ESCALATIONS
 
 
-def layout(values, options, show_council, role):
+def layout(view: PageView):
     return page_frame("escalations", "Escalations",
                       "When an IRO challenges the council about a child's plan (the dispute resolution process): "
                       "how many, at what stage, about what, and how quickly they were resolved. More escalations "
-                      "can be a healthy sign of challenge, so there is no target for the number.",
-                      values, options, show_council)
+                      "can be a healthy sign of challenge, so there is no target for the number.", view)
 
 
 def content(view: dict) -> html.Div:
@@ -40,3 +41,6 @@ def content(view: dict) -> html.Div:
         open_list = child_list(CHILD_LISTS["escalations-open"], in_time.rows, view["query"])
         parts.append(section("Open escalations", open_list, "Pseudonymous ids only. Opening this list is recorded."))
     return html.Div(parts)
+
+
+PAGE = Page("escalations", "/escalations", "Escalations", layout, title="IRO escalations", theme=ESCALATIONS)

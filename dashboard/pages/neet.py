@@ -1,5 +1,5 @@
-"""NEET cohort (managers): 16-17 year olds in care and care leavers not in education, employment
-or training, the list of young people behind the number, and each one's timeline."""
+"""NEET: 16-17 year olds in care and care leavers not in education, employment or training; for
+managers, the list of young people behind the number and each one's timeline."""
 from __future__ import annotations
 
 import dash_ag_grid as dag
@@ -12,6 +12,9 @@ from dashboard.child_lists import CHILD_LISTS, download_path
 from dashboard.components import data_table
 from dashboard.pages.frame import cards_row, page_frame, period_heading, section
 from dashboard.pages.parts import breakdown_card, tiles, trend_card
+from dashboard.page import Page, PageView
+from data.measures.catalogue import NEET
+from data.measures.summary import target_of
 
 GRID_COLUMNS = [
     {"field": "child", "headerName": "Young person", "checkboxSelection": False},
@@ -25,11 +28,10 @@ GRID_COLUMNS = [
 ]
 
 
-def layout(values, options, show_council, role):
-    return page_frame("neet", "NEET cohort",
+def layout(view: PageView):
+    return page_frame("neet", "Not in education, employment or training (NEET)",
                       "Young people aged 16 and 17 in care, and care leavers, who are not in education, employment "
-                      "or training (NEET). The service checks on each NEET young person every six weeks.",
-                      values, options, show_council)
+                      "or training (NEET). The service checks on each NEET young person every six weeks.", view)
 
 
 def content(view: dict) -> html.Div:
@@ -46,15 +48,21 @@ def content(view: dict) -> html.Div:
                       dashGridOptions={"rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True},
                                        "domLayout": "autoHeight", "pagination": True, "paginationPageSize": 20},
                       columnSize="responsiveSizeToFit", className="ag-theme-quartz", style={"width": "100%"})
-    return html.Div([
+    leavers = view["leavers_neet"]["result"]
+    figures = [
         period_heading(view["period"], view["as_at"]),
         tiles([view["neet"], view["checks"], view["leavers_neet"], view["in_touch"]]),
         cards_row([
             trend_card("16-17 year olds in care who are NEET, by quarter", view["trend"], "percent", "Share NEET",
-                       "neet-trend", notes=neet.note_lines()),
-            breakdown_card("Care leavers who are NEET, by age", view["leavers_neet"]["result"].breakdown, "percent",
-                           "care-leavers-neet-by-age", "Share NEET", label="Age"),
+                       "neet-trend", target_of(neet), "The dashed line is the target.", notes=neet.note_lines()),
+            breakdown_card("Care leavers who are NEET, by age", leavers.breakdown, "percent",
+                           "care-leavers-neet-by-age", "Share NEET", target=target_of(leavers), label="Age"),
         ]),
+    ]
+    if neet.rows is None:  # directors and the committee: the figures, not the young people
+        return html.Div(figures)
+    return html.Div([
+        *figures,
         section("Young people who are NEET now", html.Div([
             html.P("Sort or filter any column. Select a young person to see their timeline below. Pseudonymous "
                    "ids only; opening this list and each timeline is recorded.", className="small"),
@@ -75,3 +83,6 @@ def timeline_view(child: str, events: pd.DataFrame) -> html.Div:
         columns={"date": "Date", "event": "What happened", "detail": "Detail"})
     return html.Div(data_table(shown, f"Timeline for young person {child}, newest first"),
                     className="table-responsive")
+
+
+PAGE = Page("neet", "/neet", "NEET", layout, title="Young people not in education, employment or training (NEET)", theme=NEET)

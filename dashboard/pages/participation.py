@@ -5,6 +5,8 @@ from dash import html
 
 from dashboard.pages.frame import cards_row, page_frame, period_heading
 from dashboard.pages.parts import breakdown_card, tiles, trend_card
+from dashboard.page import Page, PageView
+from data.measures.catalogue import PARTICIPATION
 
 
 SHORT_CODES = {"PN1": "speaks for themselves", "PN2": "attends, advocate speaks", "PN3": "attends, views without words",
@@ -12,11 +14,11 @@ SHORT_CODES = {"PN1": "speaks for themselves", "PN2": "attends, advocate speaks"
                "PN6": "absent, views sent another way", "PN7": "absent, views not conveyed"}
 
 
-def layout(values, options, show_council, role):
+def layout(view: PageView):
     return page_frame("participation", "Participation",
                       "How children and young people take part in their own reviews (the 903 participation codes "
                       "PN1 to PN7; children under 4 are not counted), whether review feedback comes back, "
-                      "whether an advocate was offered, and who chaired the review.", values, options, show_council)
+                      "whether an advocate was offered, and who chaired the review.", view)
 
 
 def content(view: dict) -> html.Div:
@@ -50,3 +52,6 @@ def content(view: dict) -> html.Div:
                            description="From the young person's own feedback record."),
         ]),
     ])
+
+
+PAGE = Page("participation", "/participation", "Participation", layout, theme=PARTICIPATION)

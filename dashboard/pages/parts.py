@@ -32,9 +32,10 @@ def _table_for(frame: pd.DataFrame, unit: str, label: str = "Group") -> tuple[pd
     withheld = frame["suppressed"].fillna(False).astype(bool) if "suppressed" in frame else \
         pd.Series(False, index=frame.index)
     table = pd.DataFrame({label: frame["group"].astype(str)})
-    for extra in ("meaning", "code"):
-        if extra in frame:
-            table[extra.capitalize()] = frame[extra]
+    if "meaning" in frame:  # a 903 code beside its words (an exit reason); local codes are shown as words only
+        if "code" in frame:
+            table["Code"] = frame["code"]
+        table["Meaning"] = frame["meaning"]
     table["Number"] = marked(frame["numerator"], withheld)
     if unit == "percent" and "denominator" in frame:
         table["Out of"] = marked(frame["denominator"], withheld)
@@ -65,7 +66,8 @@ def trend_card(title: str, frame: pd.DataFrame, unit: str, y_title: str, file_na
                description: str = "", notes=(), band=None) -> dbc.Card:
     figure = figures.trend_bars(frame, title, unit, y_title, target, band)
     withheld = frame["status"] == WITHHELD
-    table = pd.DataFrame({"Period": frame["period"], "Value": marked(frame["value"], withheld),
+    table = pd.DataFrame({"Period": [figures.period_words(p) for p in frame["period"]],
+                          "Value": marked(frame["value"], withheld),
                           "Number": marked(frame["numerator"], withheld), "Out of": frame["denominator"],
                           "Status": frame["status"].replace("", "No target")})
     table["Out of"] = marked(table["Out of"], withheld & table["Out of"].isna())

@@ -8,12 +8,14 @@ from dash import html
 from dashboard.components import data_table
 from dashboard.pages.frame import cards_row, page_frame, period_heading, section
 from dashboard.pages.parts import breakdown_card, tiles, trend_card
+from dashboard.page import Page, PageView
+from data.measures.catalogue import PLACEMENTS
 
 
-def layout(values, options, show_council, role):
+def layout(view: PageView):
     return page_frame("placements", "Placements and sufficiency",
                       "How many children are in care, where they live and how settled they are, who they are, "
-                      "and how they left care.", values, options, show_council)
+                      "and how they left care.", view)
 
 
 def content(view: dict) -> html.Div:
@@ -43,8 +45,7 @@ def content(view: dict) -> html.Div:
             breakdown_card("Placement type", count.extras.get("placement_group"), "count", "placement-type",
                            label="Placement"),
             breakdown_card("Placement provider", count.extras.get("provider"), "count", "placement-provider",
-                           label="Provider", description="PR0 parents; PR1 the council's own; PR2 another council; "
-                                                         "PR3 other public; PR4 private; PR5 voluntary."),
+                           label="Provider"),
         ]),
         cards_row([
             breakdown_card("Legal status", count.extras.get("legal_status"), "count", "legal-status", label="Status"),
@@ -62,3 +63,6 @@ def content(view: dict) -> html.Div:
             html.Div([html.H3("What 'Other' means", className="h6"), other_block]),
         ])),
     ])
+
+
+PAGE = Page("placements", "/placements", "Placements", layout, title="Placements and sufficiency", theme=PLACEMENTS)

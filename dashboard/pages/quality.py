@@ -11,9 +11,10 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.components import data_table
 from dashboard.pages.frame import page_frame, section
+from dashboard.page import Page, PageView
 
 
-def layout(values, options, show_council, role):
+def layout(view: PageView):
     return page_frame("quality", "Data quality",
                       "Every import: when, by whom, what it read and what it found. Each import is checked against "
                       "the DfE's 903 validation rules and the importer's own; findings do not stop an import, but "
@@ -101,3 +102,6 @@ def notice(text: str | None):
     if not text:
         return None
     return html.P([text, " ", html.A("See Data quality", href="/data-quality"), "."], className="small mb-2")
+
+
+PAGE = Page("quality", "/data-quality", "Data quality", layout, filters=False)

@@ -9,21 +9,22 @@ from dashboard import ids
 from dashboard.child_lists import CHILD_LISTS
 from dashboard.pages.frame import cards_row, page_frame, period_heading, section
 from dashboard.pages.parts import breakdown_card, child_list, tiles, trend_card
+from dashboard.page import Page, PageView
+from data.measures.catalogue import REVIEWS
 
 VIEW_BY = (("year", "Years"), ("quarter", "Quarters"), ("month", "Months"))
 
 
-def layout(values, options, show_council, role):
+def layout(view: PageView):
     view_by = html.Fieldset([
         html.Legend("Show timeliness by", className="small mb-0 me-2 float-none w-auto d-inline"),
         dbc.RadioItems(id=ids.VIEW_BY, options=[{"label": label, "value": value} for value, label in VIEW_BY
-                                                if value != "month" or not (options and options.period_only)],
+                                                if value != "month" or not (view.options and view.options.period_only)],
                        value="year", inline=True, className="d-inline-block"),
     ], className="mb-2")
     return page_frame("reviews", "Reviews",
                       "Whether children's reviews are held within the legal timescales: the first within 20 "
-                      "working days of coming into care, the second within 3 months, then every 6 months.",
-                      values, options, show_council, view_by)
+                      "working days of coming into care, the second within 3 months, then every 6 months.", view, view_by)
 
 
 def content(view: dict) -> html.Div:
@@ -34,7 +35,7 @@ def content(view: dict) -> html.Div:
         period_heading(view["period"], view["as_at"]),
         tiles([view["timeliness"], view["overdue"], view["due_soon"], view["midway"]]),
         cards_row([
-            trend_card(f"Reviews held in timescale, by {view['grain']}", view["trend"], "percent",
+            trend_card(f"Reviews held on time, by {view['grain']}", view["trend"], "percent",
                        "Share on time", "reviews-timeliness-trend", target,
                        description="The dashed line is the target."),
             breakdown_card("First, second and later reviews", timeliness.breakdown, "percent",
@@ -54,3 +55,6 @@ def content(view: dict) -> html.Div:
             dbc.Col(child_list(CHILD_LISTS["reviews-due-soon"], due_soon.rows, view["query"]), lg=6),
         ]), "Pseudonymous ids only. Opening this list is recorded."))
     return html.Div(parts)
+
+
+PAGE = Page("reviews", "/reviews", "Reviews", layout, title="Reviews: timeliness", theme=REVIEWS)

@@ -9,11 +9,12 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.components import data_table
 from dashboard.pages.frame import page_frame
+from dashboard.page import Page, PageView
 
 MAX_UPLOAD_MB = 60
 
 
-def layout(values, options, show_council, role):
+def layout(view: PageView):
     chooser = html.Div([
         dcc.Upload(id=ids.UPLOAD, multiple=True, accept=".csv,.xml,.zip", max_size=MAX_UPLOAD_MB * 1024 * 1024,
                    className="upload-zone", children=html.Div([
@@ -96,3 +97,6 @@ def succeeded(summary: dict) -> dbc.Alert:
     if summary["skipped"]:
         parts.append(html.P("Skipped (not CSV or XML): " + ", ".join(summary["skipped"])))
     return dbc.Alert(parts, color="success")
+
+
+PAGE = Page("upload", "/admin/upload", "Upload data", layout, filters=False)

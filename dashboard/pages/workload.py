@@ -8,12 +8,14 @@ from dashboard import figures
 from dashboard.components import chart_card, format_value
 from dashboard.pages.frame import cards_row, page_frame, period_heading
 from dashboard.pages.parts import most_telling, tiles, trend_card
+from dashboard.page import Page, PageView
+from data.measures.catalogue import WORKLOAD
 
 
-def layout(values, options, show_council, role):
+def layout(view: PageView):
     return page_frame("workload", "IRO workload",
                       "How many children each Independent Reviewing Officer has, per full-time post, against the "
-                      "IRO Handbook's guide of 50 to 70.", values, options, show_council)
+                      "IRO Handbook's guide of 50 to 70.", view)
 
 
 def content(view: dict) -> html.Div:
@@ -34,3 +36,6 @@ def content(view: dict) -> html.Div:
                                 formats={"Per full-time IRO": lambda v: format_value(v, "ratio"),
                                          "Children": lambda v: "withheld" if pd.isna(v) else f"{v:,.0f}"}))
     return html.Div([period_heading(view["period"], view["as_at"]), tiles([view["caseload"]]), cards_row(cards)])
+
+
+PAGE = Page("workload", "/workload", "IRO workload", layout, title="IRO caseloads", theme=WORKLOAD)

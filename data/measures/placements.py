@@ -34,6 +34,8 @@ EXIT_GROUPS = {
     "Other": {"E2": "Died", "E8": "Ceased for any other reason", "E14": "Accommodation on remand ended",
               "E15": "Age assessment found the child to be 18 or over", "E16": "Moved abroad"},
 }
+PROVIDERS = {"PR0": "Parents (PR0)", "PR1": "The council's own (PR1)", "PR2": "Another council's (PR2)",
+             "PR3": "Other public provision (PR3)", "PR4": "Private (PR4)", "PR5": "Voluntary or third sector (PR5)"}
 EXIT_GROUP_OF = {code: group for group, codes in EXIT_GROUPS.items() for code in codes}
 EXIT_MEANING = {code: meaning for codes in EXIT_GROUPS.values() for code, meaning in codes.items()}
 
@@ -50,8 +52,10 @@ def cla_count(ctx: Context) -> Result:
     profiles = child_profiles(ctx.data, ctx.year_end)
     extras = {name: _counts(profile_counts(profiles, name, in_care["_id"])) for name in
               ("sex", "ethnic_group", "legal_status", "placement_group", "uasc", "age_band")}
-    extras["provider"] = _counts(in_care["place_provider"].astype(object).fillna("Not recorded").value_counts()
-                                 .sort_index())
+    providers = in_care["place_provider"].astype(object).map(lambda c: PROVIDERS.get(c, c)).fillna("Not recorded")
+    extras["provider"] = _counts(providers.value_counts().reindex(
+        [p for p in [*PROVIDERS.values(), "Not recorded"] if p in set(providers)] +
+        sorted(set(providers) - set(PROVIDERS.values()) - {"Not recorded"})))
     extras["by_council"] = _counts(in_care["la"].value_counts().sort_index())
     return count_result("cla_count", "Children in care at the period end", ctx.period, ctx.year_end,
                         len(in_care), ctx.rules, extras=extras)

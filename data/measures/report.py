@@ -45,13 +45,15 @@ def measure(data: Dataset, measure_id: str, scope: Scope, rules: dict[str, Measu
     """One measure; with detail=False only its headline figures (value, counts, status), which is
     all a trend's points need and a fraction of the work at the size of England."""
     ctx = make_context(data, scope.period, rules, council, scope.as_at, scope.filters, detail)
-    compute = MEASURES_BY_ID[measure_id].compute if measure_id in MEASURES_BY_ID else BREAKDOWNS[measure_id]
-    return compute(ctx)
+    if measure_id in BREAKDOWNS:
+        return BREAKDOWNS[measure_id](ctx)
+    known = MEASURES_BY_ID[measure_id]
+    return known.compute(ctx).with_changes(label=known.name)  # one name everywhere: the catalogue's
 
 
 def all_measures(data: Dataset, scope: Scope, rules: dict[str, MeasureRule], council: Council) -> list[Result]:
     ctx = make_context(data, scope.period, rules, council, scope.as_at, scope.filters)
-    return [m.compute(ctx) for m in MEASURES]
+    return [m.compute(ctx).with_changes(label=m.name) for m in MEASURES]
 
 
 def with_changes(current: list[Result], previous: list[Result]) -> list[dict]:

@@ -10,6 +10,14 @@ from data.settings import MeasureRule
 GREEN, AMBER, RED, NO_DATA, NO_RAG = "GREEN", "AMBER", "RED", "NO DATA", ""
 WITHHELD = "WITHHELD"  # small numbers suppressed for the viewer's role
 PERCENT, COUNT, RATE, RATIO = "percent", "count", "rate", "ratio"
+# The one set of words for a status, wherever it is shown (pages, tables, the pack, the workbook,
+# drafted text); the pages add an icon and a colour to each.
+STATUS_WORDS = {GREEN: "On target", AMBER: "Near target", RED: "Off target", NO_DATA: "No data",
+                WITHHELD: "Withheld", NO_RAG: "No target"}
+
+
+def status_words(status: str | None) -> str:
+    return STATUS_WORDS.get(status or NO_RAG, STATUS_WORDS[NO_RAG])
 
 
 @dataclass(frozen=True)
