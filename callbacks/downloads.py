@@ -48,7 +48,8 @@ def measures_xlsx() -> Response:
     except disclosure.NotPublished as refused:
         return Response(str(refused), status=403, mimetype="text/plain")
     workbook = build.measures_workbook(table, settings.council_name, scope.period.label, viewer.role,
-                                       settings.measure_rules, words)
+                                       settings.measure_rules, words,
+                                       f"{(scope.as_at or scope.period.end):%d %B %Y}")
     return _file(workbook, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                  build.file_name(settings.council_name, scope.period.label, viewer.role, "xlsx"))
 

@@ -85,7 +85,7 @@ def measure_table(settings, data: Dataset, scope: Scope, viewer: Viewer, periods
             rows.append({"theme": measure.theme, "measure_id": measure.id, "measure": words(measure.name),
                          "period": period.label, "unit": result.unit, "value": result.value,
                          "numerator": result.numerator, "denominator": result.denominator,
-                         "status": result.status or "No target", "target": rule.target if rule else None,
+                         "status": result.status, "target": rule.target if rule else None,
                          "withheld": result.suppressed})
     return pd.DataFrame(rows)
 

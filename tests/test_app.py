@@ -97,3 +97,14 @@ def test_a_failing_callback_reveals_no_stack_trace_or_data(client, monkeypatch):
     assert response.status_code == 500
     assert "Traceback" not in text and ".py" not in text and "File " not in text and "secret" not in text
     assert not client.application.debug
+
+
+def test_a_page_whose_content_no_callback_fills_stops_the_app_starting(tmp_path, monkeypatch):
+    """Pages are declared once (dashboard/page.py); a page left without its callback would spin for
+    ever, so the app refuses to start and names it."""
+    import callbacks
+    from app import create_app
+    from data.settings import load_settings
+    monkeypatch.setattr(callbacks, "MODULES", tuple(m for m in callbacks.MODULES if m.__name__ != "callbacks.about"))
+    with pytest.raises(RuntimeError, match="page.s. about"):
+        create_app(load_settings({"IRO_INSTANCE_DIR": str(tmp_path)}))

@@ -87,27 +87,34 @@ def test_p003_the_workbook_matches_the_report_with_formats_and_no_formulas(insta
     assert result.exit_code == 0, result.output
     book = load_workbook(out)
     assert "Definitions" in book.sheetnames
-    found = {}
+    found, count_formats, percent_formats = {}, set(), set()
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
             for cell in row:
                 assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
         if sheet.title == "Definitions":
             continue
-        for measure, period, value, *_rest, measure_id in sheet.iter_rows(min_row=4, values_only=True):
-            found[(measure_id, period)] = value
-        formats = {sheet.cell(r, 3).number_format for r in range(4, sheet.max_row + 1)
-                   if isinstance(sheet.cell(r, 3).value, float)}
-        assert formats <= {"0.0%", "#,##0", "#,##0.0"}
+        assert sheet["A2"].value.startswith("Source:") and f"{PERIOD} is as at" in sheet["A2"].value
+        periods = [c.value for c in sheet[4]][2:-1]
+        assert periods[-1] == PERIOD and sheet.cell(4, len(periods) + 3).value == "Target"
+        measure = None
+        for row in sheet.iter_rows(min_row=5):
+            measure = row[0].value or measure
+            what = row[1].value
+            for period, cell in zip(periods, row[2:]):
+                found[(measure, what, period)] = cell.value
+                if isinstance(cell.value, (int, float)):
+                    (count_formats if what in ("Number", "Out of") else percent_formats).add(cell.number_format)
+    assert count_formats == {"#,##0"}, "counts are whole numbers"
+    assert percent_formats <= {"0.0%", "#,##0", "#,##0.0"} and "0.0%" in percent_formats
     for entry in _report(instance, role)["measures"]:
-        value = found[(entry["id"], PERIOD)]
+        value = found[(entry["label"], "Figure", PERIOD)]
         if entry["value"] is None:
             assert value in (None, "withheld", "")
         else:
             assert value == pytest.approx(entry["value"]), entry["id"]
-    percent_cells = [c for s in book.worksheets if s.title != "Definitions" for c in s["C"][3:]
-                     if c.number_format == "0.0%"]
-    assert percent_cells
+        assert found[(entry["label"], "Status", PERIOD)] in {"On target", "Near target", "Off target", "No data",
+                                                              "Withheld", "No target"}
 
 
 def test_p004_commentary_keeps_every_version(instance):

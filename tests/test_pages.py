@@ -246,3 +246,31 @@ def test_b019_a_filter_is_chosen_with_the_keyboard_alone(site):
         page.keyboard.press("Enter")
         page.wait_for_function("() => location.search.includes('sex=Female')", timeout=10000)
         assert "Sex: Female" in page.locator("#filter-summary").inner_text()
+
+
+def test_b020_a_director_sees_every_measure_off_or_near_target_on_the_first_screen(site):
+    """At 1366x768, with no scrolling: each measure the report calls off or near target for the
+    overview's period, named, with its status in words."""
+    import json
+    from app import create_app
+    url, settings = site
+    server = create_app(settings).server
+    with server.app_context():
+        result = server.test_cli_runner().invoke(
+            args=["report", "--period", "2025-26", "--role", "director", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    wanted = {m["label"]: m["status"] for m in report["measures"] if m["status"] in ("RED", "AMBER")}
+    assert wanted, "the demo has measures off or near target"
+    with browser_page(1366, 768, base=url, settings=settings, role="director") as page:
+        _open(page, url + "/?period=2025-26", "overview")
+        items = page.locator(".attention-item")
+        shown = {}
+        for i in range(items.count()):
+            item = items.nth(i)
+            box = item.bounding_box()
+            assert box["y"] + box["height"] <= 768, f"{item.inner_text()!r} is below the first screen"
+            shown[item.locator("strong").inner_text()] = item.locator(".status-badge").inner_text()
+    words = {"RED": "Off target", "AMBER": "Near target"}
+    assert {name: status.strip("▲✖ \n") for name, status in shown.items()} == \
+        {name: words[status] for name, status in wanted.items()}

@@ -14,9 +14,13 @@ def pack_pdf(pack: Pack) -> bytes:
     return html_to_pdf(html, charts=html.count('<div class="chart"'))
 
 
-def measures_workbook(table: pd.DataFrame, council_name: str, period: str, role: str, rules: dict, words) -> bytes:
+def measures_workbook(table: pd.DataFrame, council_name: str, period: str, role: str, rules: dict, words,
+                      as_at: str = "") -> bytes:
     title = f"{council_name}: IRO service measures to {period} ({role})"
-    return workbook_bytes(table, title, rules, words)
+    withheld = " Numbers from 1 to 4, and any that would give one away, are withheld." if role == "committee" else ""
+    source = (f"Source: {council_name}'s SSDA903 returns and local extracts. {period} is as at {as_at}; each earlier "
+              f"period at its last day.{withheld}")
+    return workbook_bytes(table, title, rules, words, source)
 
 
 def file_name(council_name: str, period: str, role: str, suffix: str) -> str:

@@ -68,7 +68,8 @@ def excel_command(period, periods, out, role):
     except NotPublished as refusal:
         _refused(refusal)
     out.write_bytes(build.measures_workbook(table, settings.council_name, scope.period.label, role,
-                                            settings.measure_rules, words))
+                                            settings.measure_rules, words,
+                                            f"{(scope.as_at or scope.period.end):%d %B %Y}"))
     click.echo(f"Wrote {out}: {len(table)} figures.")
 
 

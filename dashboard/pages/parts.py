@@ -8,7 +8,7 @@ from dash import html
 from dashboard import figures
 from dashboard.child_lists import ChildList, download_path, on_page, shown_columns
 from dashboard.components import WITHHELD_KEY, WITHHELD_MARK, chart_card, data_table, format_value, tile
-from data.measures.result import WITHHELD
+from data.measures.result import WITHHELD, status_words
 
 MOST_BARS = 25  # more bars than this make a chart nobody can read (England has 1,350 IROs)
 
@@ -69,7 +69,7 @@ def trend_card(title: str, frame: pd.DataFrame, unit: str, y_title: str, file_na
     table = pd.DataFrame({"Period": [figures.period_words(p) for p in frame["period"]],
                           "Value": marked(frame["value"], withheld),
                           "Number": marked(frame["numerator"], withheld), "Out of": frame["denominator"],
-                          "Status": frame["status"].replace("", "No target")})
+                          "Status": [status_words(s) for s in frame["status"]]})
     table["Out of"] = marked(table["Out of"], withheld & table["Out of"].isna())
     if "England" in frame:
         table["England"] = frame["England"]
