@@ -121,8 +121,7 @@ def missing_extract(what: str, files: tuple[str, ...]) -> dbc.Alert:
     names = ", ".join(f"{f}.csv" for f in files)
     return dbc.Alert([
         html.Strong(f"No data yet for {what}. "),
-        f"Import {names} (a blank template with the columns is in data/templates/; the columns and codes "
-        "are listed on the About page).",
+        f"The data team can import it ({names}); the About page says what it holds.",
     ], color="secondary", className="mb-3")
 
 

@@ -107,7 +107,7 @@ def breakdown_bars(frame: pd.DataFrame, title: str, unit: str, x_title: str, tar
         hidden = frame["suppressed"].fillna(False).astype(bool) & pd.to_numeric(values).isna()
         _mark_withheld(fig, frame["group"].astype(str)[hidden], horizontal=True)
     if target is not None and len(groups):
-        _under(fig, go.Scatter(x=[target, target], y=[groups[0], groups[-1]], mode="lines",
+        _under(fig, go.Scatter(x=[target] * len(groups), y=groups, mode="lines",  # every group, in order
                                name=target_words(target, unit), line={"color": TARGET, "dash": "dash", "width": 2},
                                hoverinfo="skip"))
     fig = _layout(fig, title, "", unit, height or max(220, 90 + 36 * len(frame)))

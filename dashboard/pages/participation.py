@@ -37,7 +37,7 @@ def content(view: dict) -> html.Div:
                            notes=participation.note_lines(),
                            description="PN1 to PN6 count as taking part; PN7 means the child's views were not "
                                        "conveyed."),
-            trend_card("Children participating in their review, by year", view["trend"], "percent",
+            trend_card("Children taking part in their review, by year", view["trend"], "percent",
                        "Share participating", "participation-trend", target),
         ]),
         cards_row([
