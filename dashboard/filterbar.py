@@ -36,13 +36,14 @@ class FilterOptions:
 
 
 def parse_query(search: str | None) -> dict[str, list[str] | str]:
-    """'?period=2024-25&sex=Female' -> {'period': '2024-25', 'sex': ['Female']}; unknown keys dropped."""
+    """'?period=2024-25&sex=Female&sex=Male' -> {'period': '2024-25', 'sex': ['Female', 'Male']};
+    unknown keys dropped. A filter's values are repeated keys, never one joined string: a value may
+    itself hold a comma ("Police protection, EPO or CAO")."""
     query = urllib.parse.parse_qs((search or "").lstrip("?"), keep_blank_values=False)
     values: dict[str, list[str] | str] = {}
     for name, (_, multi) in FILTERS.items():
         if name in query:
-            items = [v for part in query[name] for v in part.split(",") if v]
-            values[name] = items if multi else items[0]
+            values[name] = query[name] if multi else query[name][0]
     return values
 
 
@@ -51,7 +52,7 @@ def to_query(values: dict) -> str:
     for name in FILTER_NAMES:
         value = values.get(name)
         if value:
-            pairs.append((name, ",".join(value) if isinstance(value, (list, tuple)) else value))
+            pairs += [(name, v) for v in value] if isinstance(value, (list, tuple)) else [(name, value)]
     return "?" + urllib.parse.urlencode(pairs) if pairs else ""
 
 

@@ -60,12 +60,13 @@ def gunicorn(workers: int = 2, env: dict | None = None):
 
 @contextmanager
 def gunicorn_process(workers: int = 2, env: dict | None = None, ready_path: str = "/sign-in",
-                     port: int | None = None, log_path: Path | None = None):
-    """gunicorn on the port given (default: a free one), its log to log_path (default: nowhere)."""
+                     port: int | None = None, log_path: Path | None = None, app: str = "app:server"):
+    """gunicorn serving `app` on the port given (default: a free one), its log to log_path (default:
+    nowhere)."""
     port = port or free_port()
     base = f"http://127.0.0.1:{port}"
     log = open(log_path, "ab") if log_path else subprocess.DEVNULL
-    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "app:server", "--workers", str(workers),
+    server = subprocess.Popen([sys.executable, "-m", "gunicorn", app, "--workers", str(workers),
                                "--bind", f"127.0.0.1:{port}", "--no-control-socket", "--timeout", "300"],
                               cwd=ROOT, env=env or os.environ.copy(), stdout=log, stderr=log)
     try:

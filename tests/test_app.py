@@ -108,3 +108,12 @@ def test_a_page_whose_content_no_callback_fills_stops_the_app_starting(tmp_path,
     monkeypatch.setattr(callbacks, "MODULES", tuple(m for m in callbacks.MODULES if m.__name__ != "callbacks.about"))
     with pytest.raises(RuntimeError, match="page.s. about"):
         create_app(load_settings({"IRO_INSTANCE_DIR": str(tmp_path)}))
+
+
+def test_a_filter_value_with_a_comma_survives_the_address():
+    """"Police protection, EPO or CAO" is one legal status: joined with commas in the address, it
+    came back as two values the filter does not offer, and the page refused its own link."""
+    from dashboard.filterbar import parse_query, to_query
+    values = {"period": "2025-26", "legal_status": ["Police protection, EPO or CAO", "Youth justice"],
+              "sex": ["Female"]}
+    assert parse_query(to_query(values)) == values
