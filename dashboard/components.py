@@ -25,7 +25,7 @@ WITHHELD_KEY = ("withheld: a small number (from 1 to 4 children, or a number tha
 def graph(figure, graph_id=None, static: bool = False, label: str = "") -> dcc.Graph:
     """The one way to put a chart on a page."""
     kwargs = {"id": graph_id} if graph_id else {}
-    height = (figure["layout"].get("height") if isinstance(figure, dict) else figure.layout.height) or 320
+    height = figure["layout"].get("height") or 320
     return dcc.Graph(figure=figure, config=STATIC_CONFIG if static else GRAPH_CONFIG,
                      className="chart", style={"height": f"{height}px"}, **kwargs)
 
@@ -109,7 +109,7 @@ def chart_card(title: str, figure, table: pd.DataFrame, file_name: str, descript
     body = [html.H3(title, className="h6 card-title")]
     if description:
         body.append(html.P(description, className="small text-body-secondary mb-1"))
-    figure.update_layout(title=None, margin={"t": 30})  # the card's heading names the chart
+    figure["layout"].update(title=None, margin={**figure["layout"].get("margin", {}), "t": 30})  # the card names it
     body.append(graph(figure, graph_id))
     body.append(table_view(table, title, file_name, formats, download=download))
     body += [html.P(note, className="small mb-0 mt-1") for note in notes]

@@ -1,9 +1,9 @@
-"""Results to plotly figures (graph_objects only: plotly.express costs 20 times as much per figure).
+"""Results to plotly figures, as plain figure dicts (validated graph_objects cost more than the measures,
+and plotly.express 20 times as much again).
 Figures carry aggregates only; suppression has already been applied to what they are given."""
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard.theme import BAND, CHART_COLOURS, MAIN, TARGET
 from data.measures.periods import PeriodError, parse_period
@@ -11,15 +11,15 @@ from data.measures.periods import PeriodError, parse_period
 PERCENT, COUNT = "percent", "count"
 
 
-def _layout(fig: go.Figure, title: str, y_title: str, unit: str, height: int = 320) -> go.Figure:
-    fig.update_layout(
-        title={"text": title, "font": {"size": 15}}, height=height, margin={"l": 60, "r": 20, "t": 40, "b": 50},
-        paper_bgcolor="white", plot_bgcolor="white", font={"family": "system-ui, sans-serif", "color": "#0b0c0c"},
-        hoverlabel={"bgcolor": "white"}, legend={"orientation": "h", "y": -0.18, "x": 0},
-        yaxis={"title": y_title, "gridcolor": "#e5e5e5", **_value_axis(unit)},
-        xaxis={"type": "category"}, uniformtext={"minsize": 10, "mode": "show"},
-    )
-    return fig
+def _layout(title: str, y_title: str, unit: str, height: int = 320) -> dict:
+    return {
+        "title": {"text": title, "font": {"size": 15}}, "height": height,
+        "margin": {"l": 60, "r": 20, "t": 40, "b": 50}, "paper_bgcolor": "white", "plot_bgcolor": "white",
+        "font": {"family": "system-ui, sans-serif", "color": "#0b0c0c"}, "hoverlabel": {"bgcolor": "white"},
+        "legend": {"orientation": "h", "y": -0.18, "x": 0},
+        "yaxis": {"title": {"text": y_title}, "gridcolor": "#e5e5e5", **_value_axis(unit)},
+        "xaxis": {"type": "category"}, "uniformtext": {"minsize": 10, "mode": "show"},
+    }
 
 
 def _value_axis(unit: str) -> dict:
@@ -62,81 +62,87 @@ def _counts_text(numerators, denominators) -> list[str]:
     return out
 
 
+def _numbers(values) -> list:
+    """Plain numbers for a figure's JSON (None for missing)."""
+    return [None if v is None or pd.isna(v) else float(v) for v in pd.to_numeric(pd.Series(list(values)))]
+
+
 def target_words(target: float, unit: str) -> str:
     return f"Target {target:.0%}" if unit == PERCENT else f"Target {target:,g}"
 
 
+def _target_line(x, y, target: float, unit: str) -> dict:
+    return {"type": "scatter", "x": x, "y": y, "mode": "lines", "name": target_words(target, unit),
+            "line": {"color": TARGET, "dash": "dash", "width": 2}, "hoverinfo": "skip"}
+
+
 def trend_bars(frame: pd.DataFrame, title: str, unit: str, y_title: str, target: float | None = None,
-               band: tuple[float, float] | None = None) -> go.Figure:
+               band: tuple[float, float] | None = None) -> dict:
     """Bars over periods (frame: period, value, numerator, denominator), each with its figure; the
-    target as a dashed line named in the legend (so its label never sits on a bar)."""
+    target as a dashed line named in the legend (so its label never sits on a bar), drawn beneath
+    the bars so that no bar's figure is crossed by it. A plain figure dict: building validated
+    graph_objects cost more than computing the measures."""
     periods = [period_words(p) for p in frame["period"]]
-    fig = go.Figure(go.Bar(x=periods, y=frame["value"].to_numpy(), marker_color=MAIN, name=y_title,
-                           text=value_labels(frame["value"], unit), textposition="outside", cliponaxis=False,
-                           customdata=_counts_text(frame["numerator"], frame["denominator"]),
-                           hovertemplate=_hover(unit)))
+    data = []
+    if target is not None and periods:
+        data.append(_target_line(periods, [target] * len(periods), target, unit))
+    bars = {"type": "bar", "x": periods, "y": _numbers(frame["value"]), "marker": {"color": MAIN}, "name": y_title,
+            "text": value_labels(frame["value"], unit), "textposition": "outside", "cliponaxis": False,
+            "customdata": _counts_text(frame["numerator"], frame["denominator"]), "hovertemplate": _hover(unit)}
+    data.append(bars)
     if "England" in frame and frame["England"].notna().any():
-        fig.add_scatter(x=periods, y=frame["England"].to_numpy(), name="England",
-                        mode="lines+markers", line={"color": CHART_COLOURS[1], "width": 3},
-                        marker={"symbol": "diamond", "size": 9},
-                        hovertemplate="<b>England</b> %{x}<br>%{y:,.1f}<extra></extra>")
-        fig.data[0].name = "This council"
+        data.append({"type": "scatter", "x": periods, "y": _numbers(frame["England"]), "name": "England",
+                     "mode": "lines+markers", "line": {"color": CHART_COLOURS[1], "width": 3},
+                     "marker": {"symbol": "diamond", "size": 9},
+                     "hovertemplate": "<b>England</b> %{x}<br>%{y:,.1f}<extra></extra>"})
+        bars["name"] = "This council"
+    layout = _layout(title, y_title, unit)
     if "status" in frame:
-        _mark_withheld(fig, pd.Series(periods)[(frame["status"] == "WITHHELD").to_numpy()], horizontal=False)
-    if target is not None and len(periods):
-        _under(fig, go.Scatter(x=periods, y=[target] * len(periods), mode="lines", name=target_words(target, unit),
-                               line={"color": TARGET, "dash": "dash", "width": 2}, hoverinfo="skip"))
+        data += _withheld_marks([p for p, s in zip(periods, frame["status"]) if s == "WITHHELD"], horizontal=False)
     if band:
-        _guide_band(fig, band, horizontal=False)
-    return _layout(fig, title, y_title, unit)
+        _guide_band(data, layout, band, horizontal=False)
+    return {"data": data, "layout": layout}
 
 
 def breakdown_bars(frame: pd.DataFrame, title: str, unit: str, x_title: str, target: float | None = None,
-                   height: int | None = None) -> go.Figure:
+                   height: int | None = None) -> dict:
     """Horizontal bars, one per group (frame: group, value or numerator, numerator, denominator),
-    each with its figure; the target as a dashed line named in the legend."""
+    each with its figure; the target as a dashed line through every group, named in the legend."""
     values = frame["value"] if unit == PERCENT else frame["numerator"]
-    groups = frame["group"].astype(str).to_numpy()
+    groups = [str(g) for g in frame["group"]]
     denominators = frame["denominator"] if "denominator" in frame and unit == PERCENT else [None] * len(frame)
-    fig = go.Figure(go.Bar(y=groups, x=pd.to_numeric(values).to_numpy(), orientation="h", marker_color=MAIN,
-                           text=value_labels(pd.to_numeric(values), unit), textposition="outside", cliponaxis=False,
-                           customdata=_counts_text(frame["numerator"], denominators), showlegend=False,
-                           hovertemplate="<b>%{y}</b><br>" + ("%{x:.1%}" if unit == PERCENT else "%{x:,}")
-                           + "<br>%{customdata}<extra></extra>"))
+    data = [_target_line([target] * len(groups), groups, target, unit)] if target is not None and groups else []
+    data.append({"type": "bar", "y": groups, "x": _numbers(values), "orientation": "h", "marker": {"color": MAIN},
+                 "text": value_labels(pd.to_numeric(values), unit), "textposition": "outside", "cliponaxis": False,
+                 "customdata": _counts_text(frame["numerator"], denominators), "showlegend": False,
+                 "hovertemplate": "<b>%{y}</b><br>" + ("%{x:.1%}" if unit == PERCENT else "%{x:,}")
+                 + "<br>%{customdata}<extra></extra>"})
     if "suppressed" in frame:
-        hidden = frame["suppressed"].fillna(False).astype(bool) & pd.to_numeric(values).isna()
-        _mark_withheld(fig, frame["group"].astype(str)[hidden], horizontal=True)
-    if target is not None and len(groups):
-        _under(fig, go.Scatter(x=[target] * len(groups), y=groups, mode="lines",  # every group, in order
-                               name=target_words(target, unit), line={"color": TARGET, "dash": "dash", "width": 2},
-                               hoverinfo="skip"))
-    fig = _layout(fig, title, "", unit, height or max(220, 90 + 36 * len(frame)))
-    fig.update_layout(yaxis={"type": "category", "autorange": "reversed", "tickformat": None, "title": None,
-                             "range": None},
-                      xaxis={"type": "linear", "title": x_title, "gridcolor": "#e5e5e5", **_value_axis(unit)},
-                      margin={"l": 60, "r": 60, "t": 30, "b": 60})
-    return fig
+        hidden = (frame["suppressed"].fillna(False).astype(bool) & pd.to_numeric(values).isna()).to_numpy()
+        data += _withheld_marks([g for g, h in zip(groups, hidden) if h], horizontal=True)
+    layout = _layout(title, "", unit, height or max(220, 90 + 36 * len(frame)))
+    layout.update(yaxis={"type": "category", "autorange": "reversed", "title": {"text": ""}},
+                  xaxis={"type": "linear", "title": {"text": x_title}, "gridcolor": "#e5e5e5", **_value_axis(unit)},
+                  margin={"l": 60, "r": 60, "t": 30, "b": 60})
+    return {"data": data, "layout": layout}
 
 
-def _under(fig: go.Figure, trace) -> None:
-    """A trace drawn beneath the bars, so that no bar's figure is crossed by it."""
-    fig.add_trace(trace)
-    fig.data = (fig.data[-1], *fig.data[:-1])
-
-
-def caseload_bars(frame: pd.DataFrame, title: str, band: tuple[int, int]) -> go.Figure:
+def caseload_bars(frame: pd.DataFrame, title: str, band: tuple[int, int]) -> dict:
     """Children per full-time IRO, one bar per IRO, with the guide band shaded and named."""
-    fig = breakdown_bars(frame.assign(numerator=frame["value"].round(1)), title, COUNT, "Children per full-time IRO")
-    _guide_band(fig, band, horizontal=True)
-    return fig
+    figure = breakdown_bars(frame.assign(numerator=frame["value"].round(1)), title, COUNT, "Children per full-time IRO")
+    _guide_band(figure["data"], figure["layout"], band, horizontal=True)
+    return figure
 
 
-def _guide_band(fig: go.Figure, band: tuple[float, float], horizontal: bool) -> None:
+def _guide_band(data: list, layout: dict, band: tuple[float, float], horizontal: bool) -> None:
     """The IRO Handbook's guide, shaded behind the bars and named in the legend, not on them."""
-    shade = dict(fillcolor=BAND, line_width=0, layer="below")
-    (fig.add_vrect(x0=band[0], x1=band[1], **shade) if horizontal else fig.add_hrect(y0=band[0], y1=band[1], **shade))
-    fig.add_scatter(x=[None], y=[None], mode="markers", name=f"Shaded: the IRO Handbook's guide, {band[0]} to {band[1]}",
-                    marker={"symbol": "square", "size": 14, "color": BAND}, hoverinfo="skip")
+    shade = {"type": "rect", "fillcolor": BAND, "line": {"width": 0}, "layer": "below"}
+    shade.update({"xref": "x", "x0": band[0], "x1": band[1], "yref": "paper", "y0": 0, "y1": 1} if horizontal else
+                 {"yref": "y", "y0": band[0], "y1": band[1], "xref": "paper", "x0": 0, "x1": 1})
+    layout.setdefault("shapes", []).append(shade)
+    data.append({"type": "scatter", "x": [None], "y": [None], "mode": "markers",
+                 "name": f"Shaded: the IRO Handbook's guide, {band[0]} to {band[1]}",
+                 "marker": {"symbol": "square", "size": 14, "color": BAND}, "hoverinfo": "skip"})
 
 
 def period_words(label: str) -> str:
@@ -148,15 +154,15 @@ def period_words(label: str) -> str:
     return period.start.strftime("%b %Y") if period.grain == "month" else period.label
 
 
-def _mark_withheld(fig: go.Figure, where: pd.Series, horizontal: bool) -> None:
+def _withheld_marks(where: list, horizontal: bool) -> list:
     """The word "withheld" where a withheld bar would be, so that nobody reads an empty place as nought."""
-    if not len(where):
-        return
-    at = where.to_numpy()
-    zeros = [0] * len(at)
-    fig.add_scatter(x=zeros if horizontal else at, y=at if horizontal else zeros, mode="text",
-                    text=["withheld"] * len(at), textposition="middle right" if horizontal else "top center",
-                    textfont={"color": "#505a5f"}, showlegend=False, hoverinfo="skip", cliponaxis=False)
+    if not where:
+        return []
+    zeros = [0] * len(where)
+    return [{"type": "scatter", "x": zeros if horizontal else where, "y": where if horizontal else zeros,
+             "mode": "text", "text": ["withheld"] * len(where),
+             "textposition": "middle right" if horizontal else "top center", "textfont": {"color": "#505a5f"},
+             "showlegend": False, "hoverinfo": "skip", "cliponaxis": False}]
 
 
 def sparkline(frame: pd.DataFrame, unit: str, label: str, target: float | None = None) -> dict:

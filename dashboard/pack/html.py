@@ -65,7 +65,7 @@ def _entry(e: PackEntry) -> str:
         rule = result.rule
         figure = figures.trend_bars(e.trend, e.name, result.unit, "Share" if result.unit == "percent" else "Number",
                                     rule.target if rule else None)
-        figure.update_layout(title=None, height=260, width=640, margin={"t": 20, "b": 40})
+        figure["layout"].update(title=None, height=260, width=640, margin={"l": 60, "r": 20, "t": 20, "b": 40})
         chart = (f'<figure><div class="chart" aria-hidden="true">'
                  f"{pio.to_html(figure, include_plotlyjs=False, full_html=False, config=CHART_CONFIG)}</div>"
                  f"<figcaption>{escape(e.name)}, last {len(e.trend)} periods (the numbers are in the table below)."
