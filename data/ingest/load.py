@@ -214,26 +214,20 @@ def _older_return_findings(spec: TableSpec, rows: pd.DataFrame) -> list[Finding]
 
 def _driver_values(frame: pd.DataFrame, columns: list[str]) -> list[tuple]:
     """Rows as tuples of plain values the database drivers take: dates as ISO text, missing as None."""
-    arrays = []
-    for column in columns:
-        series = frame[column]
-        if pd.api.types.is_datetime64_any_dtype(series):
-            array = series.dt.strftime("%Y-%m-%d").astype("object")
-        elif column == "year":
-            array = series.astype("Int64").astype("object")
-        else:
-            array = series.astype("object")
-        arrays.append(array.where(series.notna(), None).tolist())
-    return list(zip(*arrays))
+    return _rows(frame, columns, lambda dates: dates.dt.strftime("%Y-%m-%d").astype("object"))
 
 
 def _bound_values(frame: pd.DataFrame, columns: list[str]) -> list[tuple]:
     """Rows as tuples for SQLAlchemy's bound parameters: dates as date objects, missing as None."""
+    return _rows(frame, columns, lambda dates: pd.Series(dates.dt.date, index=dates.index, dtype="object"))
+
+
+def _rows(frame: pd.DataFrame, columns: list[str], dates_as) -> list[tuple]:
     arrays = []
     for column in columns:
         series = frame[column]
         if pd.api.types.is_datetime64_any_dtype(series):
-            array = pd.Series(series.dt.date, index=series.index, dtype="object")
+            array = dates_as(series)
         elif column == "year":
             array = series.astype("Int64").astype("object")
         else:
