@@ -14,7 +14,7 @@ from dashboard import ids
 from dashboard.filterbar import FILTER_NAMES, to_query
 from dashboard.page import PageView
 from dashboard.pages.frame import no_access, page_footer
-from dashboard.registry import PAGES, PAGES_BY_PATH
+from dashboard.registry import NAVIGATION, PAGES_BY_PATH
 from data import store
 from data.permissions import allowed
 
@@ -25,8 +25,8 @@ def register(app) -> None:
     app.callback(Output(ids.PAGE, "children"), Input(ids.URL, "pathname"), State(ids.URL, "search"))(render_page)
     app.callback(Output(ids.URL, "search"), FILTER_INPUTS, State(ids.URL, "pathname"),
                  prevent_initial_call=True)(sync_address)
-    app.callback([Output(ids.nav_link_id(p.slug), "href") for p in PAGES] +
-                 [Output(ids.nav_link_id(p.slug), "style") for p in PAGES], Input(ids.URL, "search"))(nav_links)
+    app.callback([Output(ids.nav_link_id(p.slug), "href") for p in NAVIGATION] +
+                 [Output(ids.nav_link_id(p.slug), "style") for p in NAVIGATION], Input(ids.URL, "search"))(nav_links)
     app.clientside_callback(ClientsideFunction("navigation", "toggle"), Output(ids.NAV_COLLAPSE, "is_open"),
                             Input(ids.NAV_TOGGLE, "n_clicks"), State(ids.NAV_COLLAPSE, "is_open"),
                             prevent_initial_call=True)
@@ -93,8 +93,8 @@ def nav_links(search):
     regional = len(data.councils) > 1
     hidden = {"display": "none"}
     styles = [hidden if not allowed(viewer, "view-page", p.slug) or (p.regional_only and not regional) else None
-              for p in PAGES]
-    return [p.path + (keep if p.filters else "") for p in PAGES] + styles
+              for p in NAVIGATION]
+    return [p.path + (keep if p.filters else "") for p in NAVIGATION] + styles
 
 
 def footer(_pathname):

@@ -121,7 +121,7 @@ def breakdown_bars(frame: pd.DataFrame, title: str, unit: str, x_title: str, tar
         hidden = (frame["suppressed"].fillna(False).astype(bool) & pd.to_numeric(values).isna()).to_numpy()
         data += _withheld_marks([g for g, h in zip(groups, hidden) if h], horizontal=True)
     layout = _layout(title, "", unit, height or max(220, 90 + 36 * len(frame)))
-    layout.update(yaxis={"type": "category", "autorange": "reversed", "title": {"text": ""}},
+    layout.update(yaxis={"type": "category", "autorange": "reversed", "title": {"text": ""}, "automargin": True},
                   xaxis={"type": "linear", "title": {"text": x_title}, "gridcolor": "#e5e5e5", **_value_axis(unit)},
                   margin={"l": 60, "r": 60, "t": 30, "b": 60})
     return {"data": data, "layout": layout}

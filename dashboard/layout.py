@@ -5,12 +5,12 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.registry import PAGES
+from dashboard.registry import NAVIGATION, PAGES
 
 
 def shell(council_name: str) -> html.Div:
     links = [dbc.NavItem(dbc.NavLink(page.name, href=page.path, id=ids.nav_link_id(page.slug), active="exact"))
-             for page in PAGES]
+             for page in NAVIGATION]
     return html.Div([
         dcc.Location(id=ids.URL, refresh=False),
         html.A("Skip to main content", href="#main", className="visually-hidden-focusable skip-link"),

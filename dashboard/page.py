@@ -34,6 +34,7 @@ class Page:
     filters: bool = True
     regional_only: bool = False
     content: bool = True  # filled by a callback into `<slug>-content` (the app checks one is registered)
+    in_navigation: bool = True  # else linked from elsewhere only (the footer)
 
     @property
     def roles(self) -> tuple[str, ...]:

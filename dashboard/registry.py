@@ -13,3 +13,4 @@ PAGES: tuple[Page, ...] = tuple(module.PAGE for module in (
 PAGES_BY_PATH = {p.path: p for p in PAGES}
 PAGES_BY_SLUG = {p.slug: p for p in PAGES}
 THEME_PAGES = {p.theme: p for p in PAGES if p.theme}  # the page of each theme's measures
+NAVIGATION = tuple(p for p in PAGES if p.in_navigation)

@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 from dashboard.filterbar import FILTER_NAMES, to_query  # noqa: E402
 from dashboard.ids import FOOTER, PAGE, URL, content_id, filter_id, nav_link_id  # noqa: E402
 from dashboard.pages.overview import SPARK  # noqa: E402
-from dashboard.registry import PAGES as ALL_PAGES  # noqa: E402
+from dashboard.registry import NAVIGATION  # noqa: E402
 from data.settings import load_settings as _settings  # noqa: E402
 from scripts.serve import gunicorn_process, signed_in_opener  # noqa: E402
 
@@ -62,7 +62,7 @@ def payload(page: str, values: dict) -> bytes:
         output = '{"measure":["ALL"],"type":"' + SPARK + '"}.children'
         outputs = [{"id": {"type": SPARK, "measure": m}, "property": "children"} for m in RAG_MEASURES]
     elif page == "navigation":  # the links, on every change of address
-        outputs = [{"id": nav_link_id(p.slug), "property": prop} for prop in ("href", "style") for p in ALL_PAGES]
+        outputs = [{"id": nav_link_id(p.slug), "property": prop} for prop in ("href", "style") for p in NAVIGATION]
         output = ".." + "...".join(f"{o['id']}.{o['property']}" for o in outputs) + ".."
         inputs = [{"id": URL, "property": "search", "value": to_query(values)}]
     elif page == "router":  # the page itself, on every change of page

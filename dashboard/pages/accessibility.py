@@ -76,4 +76,4 @@ def layout(view: PageView):
 
 
 PAGE = Page("accessibility", "/accessibility", "Accessibility", layout, title="Accessibility statement",
-            filters=False, content=False)
+            filters=False, content=False, in_navigation=False)
