@@ -8,7 +8,7 @@ import pandas as pd
 from dash import callback_context
 from flask import current_app
 
-from callbacks.scope import scope_from, values_from
+from callbacks.scope import list_scope, scope_from, values_from
 from callbacks.viewer import require
 from dashboard.filterbar import to_query
 from dashboard.pages.frame import refusal
@@ -32,6 +32,24 @@ class Request:
     @property
     def as_at_text(self) -> str:
         return (self.scope.as_at or self.scope.period.end).strftime("%d %B %Y")
+
+    @property
+    def list_scope(self) -> Scope:
+        return list_scope(self.scope, self.data)
+
+    @property
+    def list_as_at_text(self) -> str:
+        """Which day the child lists are as at: "now" is the latest data date."""
+        scope = self.list_scope
+        day = f"as at {(scope.as_at or scope.period.end):%d/%m/%Y}"
+        return f"{day}, the latest data" if scope != self.scope else day
+
+    def children(self, measure_id: str) -> pd.DataFrame | None:
+        """The children behind a measure for the page's lists (None unless the viewer may see
+        them), as at the list scope."""
+        if not self.viewer.sees_children:
+            return None
+        return disclosure.shown(self.settings, self.data, self.list_scope, measure_id, self.viewer.role).rows
 
     def result(self, measure_id: str, scope: Scope | None = None, detail: bool = True) -> Result:
         """A measure as this viewer may see it (the protected publication for the committee, rows

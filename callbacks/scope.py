@@ -37,6 +37,19 @@ def scope_from(values: dict, data: Dataset) -> Scope:
     return Scope(period, as_at_for(period, data.latest_date), filters)
 
 
+def now_scope(data: Dataset, filters: Filters = Filters()) -> Scope:
+    """Today, as far as the data knows: the financial year to date, as at the latest data date.
+    The lists of children to act on are drawn for it unless a manager picks another period."""
+    latest = data.latest_date or date.today()
+    return Scope(period_ending(latest, "year"), latest, filters)
+
+
+def list_scope(scope: Scope, data: Dataset) -> Scope:
+    """The scope a page's child lists use: now, for the default period (the last complete year,
+    which holds no one to chase today); the period itself for one the manager chose."""
+    return now_scope(data, scope.filters) if scope.period.label == default_period(data) else scope
+
+
 def values_from(inputs: list) -> dict:
     return dict(zip(FILTER_NAMES, inputs))
 

@@ -4,6 +4,7 @@ a download holds exactly what the page shows."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 import pandas as pd
 
@@ -56,3 +57,8 @@ def shown_columns(spec: ChildList, rows: pd.DataFrame) -> pd.DataFrame:
 
 def download_path(spec: ChildList, query: str) -> str:
     return f"/download/{spec.slug}.csv{query}"
+
+
+def timeline_path(la: str, child: str) -> str:
+    """The address of one young person's timeline (managers only; the page checks and records)."""
+    return "/timeline?" + urlencode({"council": la, "child": child})

@@ -24,8 +24,9 @@ def most_telling(frame: pd.DataFrame, order_by: str, ascending: bool, noun: str)
                    "or team to see others, or download them all.",)
 
 
-def tiles(entries: list[dict], href: str = "#") -> dbc.Row:
-    return dbc.Row([dbc.Col(tile(e, href), xs=12, sm=6, lg=3, className="mb-3") for e in entries])
+def tiles(entries: list[dict]) -> dbc.Row:
+    """A theme page's own measures at the top: named, not linked (this is their page)."""
+    return dbc.Row([dbc.Col(tile(e, None), xs=12, sm=6, lg=3, className="mb-3") for e in entries])
 
 
 def _table_for(frame: pd.DataFrame, unit: str, label: str = "Group") -> tuple[pd.DataFrame, dict]:

@@ -205,10 +205,19 @@ def _timed_reviews(data: Dataset) -> pd.DataFrame:
     return reviews.reset_index(drop=True)
 
 
+# The dates of things that happened, by frame: the data is as fresh as the latest of them.
+EVENT_DATES = {"episodes": ("decom", "dec"), "reviews": ("review",), "escalations": ("raised", "resolved"),
+               "eet_status": ("status_date",), "midway": ("check_date",), "feedback": ("review",)}
+
+
 def _latest_date(data: Dataset) -> date | None:
-    dates = [data.episodes["decom"].max(), data.episodes["dec"].max(), data.reviews["review"].max()]
-    dates = [d for d in dates if pd.notna(d)]
-    return max(dates).date() if dates else None
+    """The latest date on any imported row that is not after today (a date in the future is a
+    typing slip or a plan, not something that has happened)."""
+    today = pd.Timestamp(date.today())
+    dates = [getattr(data, frame)[column] for frame, columns in EVENT_DATES.items() for column in columns]
+    latest = [d[d <= today].max() for d in dates if len(d)]
+    latest = [d for d in latest if pd.notna(d)]
+    return max(latest).date() if latest else None
 
 
 def in_care_on(data: Dataset, day: date) -> pd.DataFrame:
