@@ -3,13 +3,13 @@
 Each module registers its callbacks on the app it is given (not Dash's global list), so that
 every app instance, in tests as in production, gets every callback."""
 from callbacks import (about, audit_log, commentary, councils, downloads, escalations, neet, overview, participation, placements,
-                       quality, reviews, router, upload, workload)
+                       quality, reviews, router, timeline, upload, workload, worklist)
 
 from dashboard import ids
 from dashboard.registry import PAGES
 
 MODULES = (router, overview, reviews, participation, placements, escalations, workload, neet, councils, quality,
-           about, upload, audit_log, commentary)
+           about, upload, audit_log, commentary, worklist, timeline)
 
 
 def register(app) -> None:

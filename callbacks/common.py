@@ -18,6 +18,7 @@ from data.measures.dataset import Dataset
 from data.measures.periods import Period
 from data.measures.report import Scope
 from data.measures.result import Result
+from data.measures.worklist import people
 from data.permissions import Viewer, allowed
 
 
@@ -49,7 +50,7 @@ class Request:
         them), as at the list scope."""
         if not self.viewer.sees_children:
             return None
-        return disclosure.shown(self.settings, self.data, self.list_scope, measure_id, self.viewer.role).rows
+        return children_behind(self.settings, self.data, self.list_scope, measure_id, self.viewer.role)
 
     def result(self, measure_id: str, scope: Scope | None = None, detail: bool = True) -> Result:
         """A measure as this viewer may see it (the protected publication for the committee, rows
@@ -96,6 +97,16 @@ class Request:
 
     def words(self, text: str) -> str:
         return council_words(text, self.settings)
+
+
+def children_behind(settings, data: Dataset, scope: Scope, measure_id: str, role: str) -> pd.DataFrame | None:
+    """A measure's rows of children as the role may see them (None: not at all), each with the
+    young person's social work team and IRO on the scope's day."""
+    rows = disclosure.shown(settings, data, scope, measure_id, role).rows
+    if rows is None or "_id" not in rows:
+        return rows
+    who = people(data, scope.as_at or scope.period.end, rows["_id"])[["team", "iro"]].set_axis(rows.index)
+    return rows.drop(columns="_id").join(who)
 
 
 def council_words(text: str, settings) -> str:

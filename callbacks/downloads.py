@@ -7,17 +7,19 @@ from flask import Response, abort, current_app, request
 from callbacks.audit import log_children
 from callbacks.audit_log import CHILD_LENGTH, USER_LENGTH, reading
 from callbacks.inputs import text
-from callbacks.scope import address_values, scope_from
+from callbacks.scope import address_values, list_scope, scope_from
 from callbacks.viewer import require
 from dashboard.child_lists import CHILD_LISTS, shown_columns
 from dashboard.csv_text import csv_text
-from callbacks.common import council_words
+from callbacks.common import children_behind, council_words
+from callbacks.worklist import items_now
 from dashboard.pack import build
 from dashboard.pack.pdf import PdfUnavailable
 from data import audit, disclosure, findings, pack_content, store
 
 
 def register_routes(server) -> None:
+    server.add_url_rule("/download/worklist.csv", "worklist_csv", worklist_csv)
     server.add_url_rule("/download/<slug>.csv", "child_list_csv", child_list_csv)
     server.add_url_rule("/admin/audit-log.csv", "audit_log_csv", audit_log_csv)
     server.add_url_rule("/download/fix-list/<rule>.csv", "fix_list_csv", fix_list_csv)
@@ -69,11 +71,26 @@ def child_list_csv(slug: str) -> Response:
     viewer = require("download", "child-list")
     spec = CHILD_LISTS.get(slug) or abort(404)
     settings, data, scope = _request_scope()
-    rows = disclosure.shown(settings, data, scope, spec.measure_id, viewer.role).rows
+    scope = list_scope(scope, data)  # the page's list: now, unless another period was chosen
+    rows = children_behind(settings, data, scope, spec.measure_id, viewer.role)
     if rows is None:
         abort(403)
     log_children(viewer, f"download: {spec.title} (CSV)", rows)
     return csv_response(shown_columns(spec, rows), f"{slug}-{scope.period.label}.csv")
+
+
+WORKLIST_COLUMNS = ["as_at", "kind", "council", "child", "what", "due", "days_overdue", "team", "iro", "adviser"]
+
+
+def worklist_csv() -> Response:
+    """The whole worklist as at the latest data date, one row per young person and item."""
+    viewer = require("download", "child-list")
+    settings, data, scope = _request_scope()
+    now, items = items_now(settings, data, scope.filters)
+    log_children(viewer, "download: worklist (CSV)", items)
+    rows = items.rename(columns={"la": "council"}).assign(as_at=now.as_at.isoformat(),
+                                                          due=items["due"].dt.strftime("%Y-%m-%d"))
+    return csv_response(rows[WORKLIST_COLUMNS], f"worklist-{now.as_at.isoformat()}.csv")
 
 
 RULE_LENGTH = 40  # DfE codes and the importer's own (IRO-dup-key) are a few characters

@@ -18,7 +18,7 @@ def render(*inputs):
             "raised": request.entry("escalations_raised"), "in_time": request.entry("escalations_resolved_in_time"),
             "admin": request.entry("escalations_admin_share"), "cafcass": request.entry("cafcass_referrals"),
             "trend": request.trend("escalations_resolved_in_time", request.scope.period.run(5)),
-            "show_children": request.viewer.sees_children}
-    if request.viewer.sees_children:
-        log_children(request.viewer, "escalations page: open escalations", on_page(view["in_time"]["result"].rows))
+            "open_children": request.children("escalations_resolved_in_time"), "list_as_at": request.list_as_at_text}
+    if view["open_children"] is not None:
+        log_children(request.viewer, "escalations page: open escalations", on_page(view["open_children"]))
     return escalations.content(view)

@@ -28,9 +28,10 @@ def render(*inputs):
         "due_soon": request.entry("reviews_due_next_28_days"), "midway": request.entry("midway_checks"),
         "trend": request.trend("review_timeliness", latest.run(RUN[grain])),
         "by_team": request.result("review_timeliness_by_team"),
-        "show_children": request.viewer.sees_children,
+        "overdue_children": request.children("reviews_overdue_now"),
+        "due_soon_children": request.children("reviews_due_next_28_days"), "list_as_at": request.list_as_at_text,
     }
     if request.viewer.sees_children:
         log_children(request.viewer, "reviews page: overdue and coming-due lists",
-                     on_page(view["overdue"]["result"].rows), on_page(view["due_soon"]["result"].rows))
+                     on_page(view["overdue_children"]), on_page(view["due_soon_children"]))
     return reviews.content(view)

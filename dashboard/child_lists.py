@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 import pandas as pd
+from dash import dcc
 
 
 @dataclass(frozen=True)
@@ -20,18 +21,22 @@ class ChildList:
 
 CHILD_LISTS = {spec.slug: spec for spec in (
     ChildList("reviews-overdue", "reviews_overdue_now", "Review overdue",
-              {"child": "Child", "last_review": "Last review", "next_due": "Was due", "days_overdue": "Days overdue"},
+              {"child": "Young person", "next_due": "Was due", "days_overdue": "Days overdue",
+               "last_review": "Last review", "team": "Social work team", "iro": "IRO"},
               "No child's review is overdue."),
     ChildList("reviews-due-soon", "reviews_due_next_28_days", "Review due in the next 28 days",
-              {"child": "Child", "last_review": "Last review", "next_due": "Due"},
+              {"child": "Young person", "next_due": "Due", "last_review": "Last review", "team": "Social work team",
+               "iro": "IRO"},
               "No reviews fall due in the next 28 days."),
     ChildList("escalations-open", "escalations_resolved_in_time", "Open escalations",
-              {"escalation_id": "Escalation", "child": "Child", "raised": "Raised", "highest_stage": "Stage",
-               "category": "About", "days_open": "Days open"}, "No escalation is open."),
+              {"escalation_id": "Escalation", "child": "Young person", "raised": "Raised", "highest_stage": "Stage",
+               "category": "About", "days_open": "Days open", "team": "Social work team", "iro": "IRO"},
+              "No escalation is open."),
     ChildList("neet", "neet_16_17", "Young people aged 16 and 17 who are NEET",
-              {"child": "Young person", "age": "Age", "place": "Placement", "adviser": "Personal adviser",
-               "activ": "Status code", "status_date": "Last status check", "days_since_check": "Days since check",
-               "check_overdue": "Check overdue"}, "No young person aged 16 or 17 is NEET."),
+              {"child": "Young person", "age": "Age", "activ": "Status code", "status_date": "Last status check",
+               "days_since_check": "Days since check", "check_overdue": "Check overdue", "place": "Placement code",
+               "adviser": "Personal adviser", "team": "Social work team", "iro": "IRO"},
+              "No young person aged 16 or 17 is NEET."),
 )}
 
 
@@ -62,3 +67,13 @@ def download_path(spec: ChildList, query: str) -> str:
 def timeline_path(la: str, child: str) -> str:
     """The address of one young person's timeline (managers only; the page checks and records)."""
     return "/timeline?" + urlencode({"council": la, "child": child})
+
+
+def linked_children(rows: pd.DataFrame) -> pd.Series:
+    """A list's child column as keys timeline_link() turns into links (council and id)."""
+    return pd.Series([f"{la}\t{child}" for la, child in zip(rows["la"], rows["child"])], index=rows.index)
+
+
+def timeline_link(key: str) -> dcc.Link:
+    la, child = key.split("\t")
+    return dcc.Link(child, href=timeline_path(la, child), title=f"Timeline of young person {child}")

@@ -73,8 +73,10 @@ def csv_href(frame: pd.DataFrame) -> str:
     return "data:text/csv;charset=utf-8," + urllib.parse.quote(csv_text(frame))
 
 
-def data_table(frame: pd.DataFrame, caption: str, formats: dict | None = None) -> html.Table:
-    """An accessible table: caption, header cells with scope, numbers formatted."""
+def data_table(frame: pd.DataFrame, caption: str, formats: dict | None = None,
+               caption_hidden: bool = False) -> html.Table:
+    """An accessible table: caption (for screen readers only, where a heading above already says
+    it), header cells with scope, numbers formatted."""
     formats = formats or {}
     head = html.Thead(html.Tr([html.Th(str(c), scope="col") for c in frame.columns]))
     rows = []
@@ -86,7 +88,8 @@ def data_table(frame: pd.DataFrame, caption: str, formats: dict | None = None) -
                                                                        else value)
             cells.append(html.Td(shown))
         rows.append(html.Tr(cells))
-    return html.Table([html.Caption(caption), head, html.Tbody(rows)],
+    return html.Table([html.Caption(caption, className="visually-hidden" if caption_hidden else None),
+                       head, html.Tbody(rows)],
                       className="table table-sm table-striped caption-top mb-1")
 
 

@@ -62,7 +62,8 @@ def filter_bar(values: dict, options: FilterOptions, show_council: bool) -> html
     controls = []
     for name, (label, multi) in FILTERS.items():
         # kept (hidden) so every callback finds it
-        hidden = (name == "council" and not show_council) or (options.period_only and name != "period")
+        hidden = (name == "council" and not show_council) or (options.period_only and name != "period") or \
+            (name == "period" and len(options.periods) == 1)  # a page with one period (the worklist: now)
         choices = options.periods if name == "period" else options.choices.get(name, [])
         value = values.get(name, options.default_period if name == "period" else [])
         control_id = ids.filter_id(name)

@@ -70,7 +70,7 @@ def test_a005_committee_gets_the_neet_figures_without_the_young_people(app_setti
     response = _callback(_client(app_settings, "committee"), "neet")
     text = response.get_data(as_text=True)
     assert response.status_code == 200 and "Care leavers" in text
-    assert "Young people who are NEET now" not in text and "neet-grid" not in text
+    assert "Young people who are NEET, as at" not in text and "neet-grid" not in text
 
 
 

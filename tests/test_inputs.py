@@ -131,7 +131,7 @@ def test_i004_an_old_bookmark_opens_a_page_that_says_so(manager):
 
 
 def test_i005_links_and_the_address_refuse_what_the_bar_does_not_offer(instance, manager):
-    nav_key = next(k for k in instance[0].callback_map if k.startswith("..nav-overview.href"))
+    nav_key = next(k for k in instance[0].callback_map if k.startswith("..nav-worklist.href"))
     nav_outputs = [{"id": o.component_id, "property": o.component_property} for o in
                    instance[0].callback_map[nav_key]["output"]]
     _assert_refused(_post(manager, {"output": nav_key, "outputs": nav_outputs, "changedPropIds": [], "state": [],

@@ -140,7 +140,7 @@ def test_b013_neet_grid_opens_a_timeline(site):
         page.wait_for_selector(".ag-center-cols-container .ag-row [col-id='child']")
         cell = page.locator(".ag-center-cols-container .ag-row [col-id='child']").first
         child = cell.inner_text()
-        heading = page.locator(f"text=Timeline for young person {child}")
+        heading = page.locator(f"text=Young person {child}")
         for _ in range(3):  # the grid may still be laying out its rows when first clicked
             cell.click()
             try:
@@ -149,7 +149,7 @@ def test_b013_neet_grid_opens_a_timeline(site):
             except Exception:
                 continue
         assert heading.is_visible()
-        assert "Came into care" in page.locator("#neet-timeline").inner_text()
+        assert "Care episodes" in page.locator("#neet-timeline").inner_text()
         assert page.console_errors == []
 
 
@@ -183,7 +183,7 @@ def test_b016_committee_and_manager_each_see_what_they_should(site):
         assert page.get_by_text("Download this list").count() == 0
         _open(page, url + "/neet", "neet")  # the figures, and no young people
         assert page.get_by_text("Care leavers not in education, employment or training").count() > 0
-        assert page.locator(".ag-row").count() == 0 and page.get_by_text("Young people who are NEET now").count() == 0
+        assert page.locator(".ag-row").count() == 0 and page.get_by_text("Young people who are NEET, as at").count() == 0
     with browser_page(base=url, settings=settings, role="manager") as page:
         _open(page, url + "/reviews", "reviews")
         assert page.locator("#nav-neet").is_visible()

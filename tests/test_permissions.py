@@ -51,6 +51,10 @@ CALLBACKS = [
                  {"url.pathname": "/commentary"}, name="router: commentary"),
     CallbackCase("page-content.children", only(A, others=NO_ACCESS), [("view-page", "audit")],
                  {"url.pathname": "/admin/audit-log"}, name="router: audit log"),
+    CallbackCase("page-content.children", only(M, others=NO_ACCESS), [("view-page", "worklist")],
+                 {"url.pathname": "/worklist"}, name="router: worklist"),
+    CallbackCase("page-content.children", only(M, others=NO_ACCESS), [("view-page", "timeline")],
+                 {"url.pathname": "/timeline"}, name="router: timeline"),
     CallbackCase("url.search", everyone(), [("view-page", "reviews")], {"url.pathname": "/reviews"}),
     CallbackCase("nav-links", everyone(), [("view-page", "neet"), ("view-page", "upload")]),
     CallbackCase("overview-content.children", everyone(), [("view-page", "overview"), ("see-small-numbers", None)]),
@@ -62,6 +66,9 @@ CALLBACKS = [
     CallbackCase("escalations-content.children", everyone(), [("view-page", "escalations"), ("view-children", None)]),
     CallbackCase("workload-content.children", everyone(), [("view-page", "workload")]),
     CallbackCase("neet-content.children", everyone(), [("view-page", "neet")]),
+    CallbackCase("worklist-content.children", only(M), [("view-page", "worklist"), ("view-children", None)]),
+    CallbackCase("timeline-content.children", only(M), [("view-page", "timeline"), ("view-children", None)],
+                 {"url.search": "?child=TIMELINE_CHILD"}),
     CallbackCase("neet-timeline.children", only(M), [("view-page", "neet"), ("view-children", None)]),
     CallbackCase("councils-content.children", only(D, M, A), [("view-page", "councils")]),
     CallbackCase("quality-content.children", everyone(), [("view-page", "quality"), ("view-children", None)]),
@@ -125,6 +132,7 @@ ROUTES = [
     RouteCase("/<path:path>", "/admin/audit-log", 302, everyone(), []),
     RouteCase("/download/<slug>.csv", f"/download/reviews-overdue.csv?period={PERIOD}", 302, only(M),
               [("download", "child-list")]),
+    RouteCase("/download/worklist.csv", "/download/worklist.csv", 302, only(M), [("download", "child-list")]),
     RouteCase("/download/fix-list/<rule>.csv", "/download/fix-list/IRO-no-postcode.csv", 302, only(M, others=REFUSED),
               [("download", "fix-list")]),
     RouteCase("/admin/audit-log.csv", "/admin/audit-log.csv", 302, only(A), [("download", "audit-log.csv")]),
@@ -163,7 +171,7 @@ def _registered(app) -> dict[str, dict]:
 
 def _key(app, callback: str) -> str:
     if callback == "nav-links":
-        return next(k for k in app.callback_map if k.startswith("..nav-overview.href"))
+        return next(k for k in app.callback_map if k.startswith("..nav-worklist.href"))
     return next(k for k in app.callback_map if k.split("@")[0] == callback)
 
 
@@ -172,6 +180,8 @@ def _body(app, settings, case: CallbackCase) -> dict:
     spec = app.callback_map[key]
     child = str(store.dataset(settings).header["child"].iloc[0])
     values = {**DEFAULTS, "neet-grid.selectedRows": [{"child": child}], **case.values}
+    if values["url.search"] == "?child=TIMELINE_CHILD":
+        values["url.search"] = f"?child={child}"
 
     def value(item):
         name = f"{item['id']}.{item['property']}"

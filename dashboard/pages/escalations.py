@@ -37,9 +37,10 @@ def content(view: dict) -> html.Div:
                            "count", "escalations-open-by-age", label="Open for"),
         ]),
     ]
-    if view["show_children"]:
-        open_list = child_list(CHILD_LISTS["escalations-open"], in_time.rows, view["query"])
-        parts.append(section("Open escalations", open_list, "Pseudonymous ids only. Opening this list is recorded."))
+    if view["open_children"] is not None:
+        open_list = child_list(CHILD_LISTS["escalations-open"], view["open_children"], view["query"])
+        parts.append(section(f"Open escalations, {view['list_as_at']}", open_list,
+                             "Pseudonymous ids only; select one to open their timeline. Opening this list is recorded."))
     return html.Div(parts)
 
 

@@ -6,7 +6,7 @@ import pandas as pd
 from dash import html
 
 from dashboard import figures
-from dashboard.child_lists import ChildList, download_path, on_page, shown_columns
+from dashboard.child_lists import ChildList, download_path, linked_children, on_page, shown_columns, timeline_link
 from dashboard.components import WITHHELD_KEY, WITHHELD_MARK, chart_card, data_table, format_value, tile
 from data.measures.result import WITHHELD, status_words
 
@@ -101,12 +101,13 @@ def child_list(spec: ChildList, rows: pd.DataFrame | None, query: str) -> html.S
         return html.Section()
     if rows.empty:
         return html.Section([html.H3(spec.title, className="h6"), html.P(spec.empty)])
-    shown = shown_columns(spec, on_page(rows))
+    listed = on_page(rows)
+    shown = shown_columns(spec, listed.assign(child=linked_children(listed)))
     heading = f"{spec.title} ({len(rows):,})" if len(shown) == len(rows) else \
         f"{spec.title} ({len(rows):,}; the first {len(shown):,} are listed here)"
     return html.Section([
         html.H3(heading, className="h6"),
-        html.Div(data_table(shown, spec.title), className="table-responsive child-list", tabIndex="0", role="region",
+        html.Div(data_table(shown, spec.title, formats={spec.columns["child"]: timeline_link}), className="table-responsive child-list", tabIndex="0", role="region",
                  **{"aria-label": f"{spec.title}, scrollable"}),
         html.A("Download this list (CSV)" if len(shown) == len(rows) else f"Download all {len(rows):,} (CSV)",
                href=download_path(spec, query), className="small"),

@@ -48,12 +48,12 @@ def content(view: dict) -> html.Div:
                            target=target, label="IRO"),
         ]),
     ]
-    if view["show_children"]:
-        overdue, due_soon = view["overdue"]["result"], view["due_soon"]["result"]
-        parts.append(section("Children to act on", dbc.Row([
-            dbc.Col(child_list(CHILD_LISTS["reviews-overdue"], overdue.rows, view["query"]), lg=6),
-            dbc.Col(child_list(CHILD_LISTS["reviews-due-soon"], due_soon.rows, view["query"]), lg=6),
-        ]), "Pseudonymous ids only. Opening this list is recorded."))
+    if view["overdue_children"] is not None:
+        parts.append(section(f"Children to act on, {view['list_as_at']}", html.Div([
+            child_list(CHILD_LISTS["reviews-overdue"], view["overdue_children"], view["query"]),
+            child_list(CHILD_LISTS["reviews-due-soon"], view["due_soon_children"], view["query"]),
+        ]), "Pseudonymous ids only; select one to open their timeline. Opening this list is recorded. "
+            "Every item due, in one list: the Worklist page."))
     return html.Div(parts)
 
 

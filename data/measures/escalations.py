@@ -77,7 +77,9 @@ def escalations_resolved_in_time(ctx: Context) -> Result:
     counts = open_by_age.value_counts().sort_index()
     extras = {"open_by_age": pd.DataFrame({"group": counts.index.astype(str), "numerator": counts.to_numpy(),
                                            "denominator": len(open_now)})}
-    rows = open_now.assign(days_open=ages)[["la", "child", "escalation_id", "raised", "highest_stage",
+    rows = open_now.assign(days_open=ages, highest_stage=open_now["highest_stage"].astype(str).map(STAGE_LABELS),
+                           category=open_now["category"].astype(str).map(lambda c: CATEGORY_LABELS.get(c, c)))[
+        ["_id", "la", "child", "escalation_id", "raised", "highest_stage",
                                              "category", "days_open"]].sort_values("days_open", ascending=False,
                                                                                    kind="stable")
     return share_result("escalations_resolved_in_time", "Formal escalations resolved within 20 working days",

@@ -60,7 +60,7 @@ def neet_16_17(ctx: Context) -> Result:
     if not ctx.detail:
         return share_result("neet_16_17", "16-17 year olds in care who are NEET", ctx.period, ctx.as_at,
                             int(known["neet"].sum()), len(known), ctx.rules)
-    rows = with_child(ctx, known[known["neet"]])[["la", "child", "age", "place", "adviser", "status_date", "activ",
+    rows = with_child(ctx, known[known["neet"]])[["_id", "la", "child", "age", "place", "adviser", "status_date", "activ",
                                  "days_since_check", "check_overdue"]]
     return share_result("neet_16_17", "16-17 year olds in care who are NEET", ctx.period, ctx.as_at,
                         int(known["neet"].sum()), len(known), ctx.rules, rows=rows,

@@ -115,27 +115,44 @@ def _review_keys(data) -> np.ndarray:
     return reviews["period"].to_numpy(dtype="int64") * DAY_SPAN - DAY_BASE + days_since_1970(reviews["review"])
 
 
+COMING_DUE_DAYS = 28
+
+
+def overdue_on(due: pd.DataFrame, day) -> pd.DataFrame:
+    """Of next_reviews_due(): the reviews whose due date has passed by the day (one due on the
+    day itself is coming due, not overdue)."""
+    return due[due["next_due"] < pd.Timestamp(day)]
+
+
+def coming_due(due: pd.DataFrame, day) -> pd.DataFrame:
+    """Of next_reviews_due(): the reviews due from the day to 28 days after it."""
+    today = pd.Timestamp(day)
+    return due[(due["next_due"] >= today) & (due["next_due"] <= today + timedelta(days=COMING_DUE_DAYS))]
+
+
+def review_kind(held_count: pd.Series) -> pd.Series:
+    """The review that falls due next, from how many the period of care has had."""
+    return (held_count + 1).map(REVIEW_KIND).fillna("Third or later review")
+
+
 def reviews_overdue_now(ctx: Context) -> Result:
-    due = next_reviews_due(ctx)
-    overdue = due[due["next_due"] < pd.Timestamp(ctx.as_at)]
+    overdue = overdue_on(next_reviews_due(ctx), ctx.as_at)
     if not ctx.detail:
         return count_result("reviews_overdue_now", "Children whose review is overdue", ctx.period, ctx.as_at,
                             len(overdue), ctx.rules)
     rows = overdue.assign(child=child_attribute(ctx.data, "child", overdue["_id"]), days_overdue=(pd.Timestamp(ctx.as_at) - overdue["next_due"]).dt.days)[
-        ["la", "child", "last_review", "next_due", "days_overdue"]].sort_values("days_overdue", ascending=False)
+        ["_id", "la", "child", "last_review", "next_due", "days_overdue"]].sort_values("days_overdue", ascending=False)
     return count_result("reviews_overdue_now", "Children whose review is overdue", ctx.period, ctx.as_at,
                         len(overdue), ctx.rules, rows=rows)
 
 
 def reviews_due_next_28_days(ctx: Context) -> Result:
-    due = next_reviews_due(ctx)
-    today = pd.Timestamp(ctx.as_at)
-    soon = due[(due["next_due"] >= today) & (due["next_due"] <= today + timedelta(days=28))]
+    soon = coming_due(next_reviews_due(ctx), ctx.as_at)
     if not ctx.detail:
         return count_result("reviews_due_next_28_days", "Reviews coming due in the next 28 days", ctx.period,
                             ctx.as_at, len(soon), {})
     rows = soon.assign(child=child_attribute(ctx.data, "child", soon["_id"]))[
-        ["la", "child", "last_review", "next_due"]].sort_values("next_due")
+        ["_id", "la", "child", "last_review", "next_due"]].sort_values("next_due")
     return count_result("reviews_due_next_28_days", "Reviews coming due in the next 28 days", ctx.period,
                         ctx.as_at, len(soon), {}, rows=rows)
 
