@@ -191,7 +191,7 @@ def test_b016_committee_and_manager_each_see_what_they_should(site):
         with page.expect_download() as download:
             page.get_by_text("Download this list (CSV)").first.click()
         lines = Path(download.value.path()).read_text().splitlines()
-        assert lines[0].startswith("Child,") and len(lines) > 1
+        assert lines[0].startswith("Young person,") and len(lines) > 1
 
 
 def test_b017_an_admin_uploads_files_in_the_browser(site, tmp_path):
