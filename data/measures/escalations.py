@@ -59,12 +59,12 @@ def resolution_status(escalations: pd.DataFrame) -> pd.DataFrame:
     return formal
 
 
-def _every_resolution_status(data) -> pd.DataFrame:
+def every_resolution_status(data) -> pd.DataFrame:
     return resolution_status(data.escalations)
 
 
 def escalations_resolved_in_time(ctx: Context) -> Result:
-    status = ctx.cut(ctx.data.cached(ONCE, _every_resolution_status))
+    status = ctx.cut(ctx.data.cached(ONCE, every_resolution_status))
     as_at = pd.Timestamp(ctx.as_at)
     decided = status[(status["decided_on"] >= ctx.start) & (status["decided_on"] <= min(ctx.end, as_at))]
     if not ctx.detail:

@@ -11,7 +11,7 @@ import pandas as pd
 
 from data.measures.context import Context
 from data.measures.dataset import ONCE
-from data.measures.escalations import CATEGORY_LABELS, STAGE_LABELS, resolution_status
+from data.measures.escalations import CATEGORY_LABELS, STAGE_LABELS, every_resolution_status
 from data.measures.filters import (any_dated_between, child_attribute, child_profiles, council_qualified,
                                    latest_per_child, profile_values)
 from data.measures.neet import CHECK_DAYS, cohort_16_17
@@ -65,7 +65,7 @@ def _neet_checks(ctx: Context) -> pd.DataFrame:
 def _escalations(ctx: Context) -> pd.DataFrame:
     """Formal escalations still open on the day whose 20 working days ran out before it: due is
     the last of those days."""
-    status = ctx.cut(ctx.data.cached(ONCE, _every_resolution_status))
+    status = ctx.cut(ctx.data.cached(ONCE, every_resolution_status))
     day = pd.Timestamp(ctx.as_at)
     late = status[(status["raised"] <= day) & (status["resolved"].isna() | (status["resolved"] > day)) &
                   (status["deadline"] < day)]
@@ -74,10 +74,6 @@ def _escalations(ctx: Context) -> pd.DataFrame:
     what = "Escalation " + late["escalation_id"].astype(str) + ", " + stage + ": " + about + \
         " (raised " + late["raised"].dt.strftime("%d/%m/%Y") + ")"
     return _items(ESCALATION_OPEN, late["_id"], what, late["deadline"])
-
-
-def _every_resolution_status(data) -> pd.DataFrame:
-    return resolution_status(data.escalations)
 
 
 def _midway_checks(ctx: Context) -> pd.DataFrame:
