@@ -9,10 +9,9 @@ import pandas as pd
 from dash import Input, Output
 from flask import current_app
 
-from callbacks.audit import log_children
+from callbacks.audit import log_children, require_children
 from callbacks.inputs import InputRefused, text
 from callbacks.scope import LONGEST_ADDRESS
-from callbacks.viewer import require
 from dashboard import ids
 from dashboard.pages import timeline as timeline_page
 from dashboard.timeline import timeline_view
@@ -33,8 +32,7 @@ def register(app) -> None:
 
 
 def render(search):
-    require("view-page", "timeline")
-    viewer = require("view-children")
+    viewer = require_children("timeline", "timeline page")
     query = urllib.parse.parse_qs(text(search, LONGEST_ADDRESS, "address").lstrip("?"))
     council = text((query.get("council") or [None])[0], COUNCIL_LENGTH, "council")
     child = text((query.get("child") or [None])[0], CHILD_LENGTH, "young person")

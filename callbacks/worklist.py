@@ -6,11 +6,10 @@ from datetime import date
 import pandas as pd
 from dash import Output
 
-from callbacks.audit import log_children
+from callbacks.audit import log_children, require_children
 from callbacks.common import refusing, request_for
 from callbacks.router import FILTER_INPUTS
 from callbacks.scope import now_scope
-from callbacks.viewer import require
 from dashboard import ids
 from dashboard.child_lists import PAGE_ROWS
 from dashboard.pages import worklist as worklist_page
@@ -26,8 +25,8 @@ def register(app) -> None:
 
 
 def render(*inputs):
+    viewer = require_children("worklist", "worklist page")
     request = request_for("worklist", list(inputs))
-    viewer = require("view-children")
     scope, items = items_now(request.settings, request.data, request.scope.filters)
     shown = items.groupby("kind", sort=False).head(PAGE_ROWS)  # what the page lists, and so what is recorded
     log_children(viewer, "worklist page", shown)

@@ -115,6 +115,7 @@ def test_the_worklist_is_the_managers_alone(instance):
         client = _client(instance, role)
         assert client.get("/download/worklist.csv").status_code == 403
         assert _callback(instance, client, "worklist-content.children", {})[0] == 403
+        assert _latest_audit(instance[1]) == ("refused: worklist page, the role may not see children", set())
 
 
 def test_a_timeline_is_recorded_and_an_unknown_young_person_refused(instance):
@@ -132,6 +133,7 @@ def test_a_timeline_is_recorded_and_an_unknown_young_person_refused(instance):
     director = _client(instance, "director")
     assert _callback(instance, director, "timeline-content.children",
                      {"url.search": f"?council={la}&child={child}"})[0] == 403
+    assert _latest_audit(settings) == ("refused: timeline page, the role may not see children", set())
 
 
 def test_child_lists_are_as_at_the_latest_date_unless_a_period_is_chosen(instance):
