@@ -31,7 +31,7 @@ def render(*inputs):
     shown = items.groupby("kind", sort=False).head(PAGE_ROWS)  # what the page lists, and so what is recorded
     log_children(viewer, "worklist page", shown)
     return worklist_page.content({"items": items, "counts": worklist.counts(items), "as_at": scope.as_at,
-                                  "last_import": _when(store.last_import(request.settings)), "query": request.query, "today": date.today()})
+                                  "last_import": store.last_import(request.settings), "query": request.query, "today": date.today()})
 
 
 def items_now(settings, data, filters: Filters) -> tuple[Scope, pd.DataFrame]:
@@ -39,7 +39,3 @@ def items_now(settings, data, filters: Filters) -> tuple[Scope, pd.DataFrame]:
     scope = now_scope(data, filters)
     context = make_context(data, scope.period, settings.measure_rules, settings.council, scope.as_at, filters)
     return scope, worklist.worklist(context)
-
-
-def _when(moment) -> str:
-    return "never" if moment is None or pd.isna(moment) else f"{moment.day} {moment:%B %Y at %H:%M}"

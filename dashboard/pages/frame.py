@@ -56,10 +56,16 @@ def refusal(reason: str) -> dbc.Alert:
     return dbc.Alert(reason, color="warning", className="refusal")
 
 
+def imported_text(last_import) -> str:
+    """When the data was last imported, as the pages say it: "3 December 2026 at 13:58"."""
+    if last_import is None or pd.isna(last_import):
+        return "never"
+    return f"{last_import.day} {last_import:%B %Y at %H:%M}"
+
+
 def page_footer(runs_to, last_import) -> html.Div:
     runs = f"{runs_to.day} {runs_to:%B %Y}" if runs_to else "no data yet"
-    imported = f"{last_import.day} {last_import:%B %Y at %H:%M}" if last_import is not None and \
-        not pd.isna(last_import) else "never"
+    imported = imported_text(last_import)
     return html.Div([
         html.P(["Source: this council's SSDA903 returns to the Department for Education and its own local "
                 f"extracts (IRO allocations, escalations, education status, review feedback). The data runs to {runs}; "

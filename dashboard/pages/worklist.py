@@ -10,7 +10,7 @@ from dash import html
 
 from dashboard.child_lists import PAGE_ROWS, linked_children, timeline_link
 from dashboard.components import data_table
-from dashboard.pages.frame import page_frame
+from dashboard.pages.frame import imported_text, page_frame
 from dashboard.page import Page, PageView
 from data.measures import worklist
 
@@ -43,7 +43,7 @@ def content(view: dict) -> html.Div:
     sections = [_section(kind, items[items["kind"] == kind]) for kind in worklist.KINDS]
     return html.Div([
         html.P([html.Strong(f"As at {view['as_at']:%d/%m/%Y}"), f", the latest date in the data (last imported "
-                f"{view['last_import']}). "], className="mb-1"),
+                f"{imported_text(view['last_import'])}). "], className="mb-1"),
         _stale(view["as_at"], view["today"]),
         html.Ul([html.Li(html.A(f"{SECTIONS[kind][0]}: {view['counts'][kind]:,}", href=f"#worklist-{_anchor(kind)}"))
                  for kind in worklist.KINDS], className="mb-2"),

@@ -123,6 +123,15 @@ def council_qualified(data: Dataset, frame: pd.DataFrame, column: str) -> pd.Ser
     return (values.astype(str) + " (" + frame["la"].astype(str) + ")").where(values.notna())
 
 
+def iro_names(data: Dataset) -> pd.Series:
+    """Each IRO's name (missing where the extract has none), indexed by the IRO as filters and
+    breakdowns name them (council_qualified); the first row of an IRO listed twice."""
+    iros = data.iros
+    names = pd.Series(council_qualified(data, iros, "name").to_numpy(),
+                      index=council_qualified(data, iros, "iro_id").to_numpy())
+    return names[~names.index.duplicated()]
+
+
 def _codes_by_number(size: int, numbers: np.ndarray, values: pd.Categorical) -> pd.Categorical:
     """A categorical of `size` children holding each value at its child number (missing elsewhere)."""
     codes = np.full(size, -1, dtype=values.codes.dtype)

@@ -10,7 +10,7 @@ from data.measures.calendar import add_months, add_working_days
 from data.measures.context import Context
 from data.measures.dataset import FACTS, ONCE
 from data.measures.filters import (DAY_BASE, DAY_SPAN, age_in_years, any_dated_between, child_attribute,
-                                   child_profiles, council_qualified, days_since_1970, profile_values)
+                                   child_profiles, days_since_1970, iro_names, profile_values)
 from data.measures.result import CountsNote, Result, count_result, counts_table, share_result
 
 PARTICIPATION_CODES = {
@@ -65,10 +65,7 @@ def timeliness_by_team_and_iro(ctx: Context) -> Result:
     profiles = child_profiles(ctx.data, ctx.as_at)
     joined = reviews[["on_time"]].assign(team=profile_values(profiles, "team", reviews["_id"]),
                                          iro=profile_values(profiles, "iro", reviews["_id"]))
-    iros = ctx.data.iros
-    names = pd.Series(council_qualified(ctx.data, iros, "name").to_numpy(),
-                      index=council_qualified(ctx.data, iros, "iro_id").to_numpy())
-    names = names[~names.index.duplicated()]
+    names = iro_names(ctx.data)
     joined["team"] = joined["team"].astype("object").fillna("No team recorded")
     iro = joined["iro"].astype("object")
     joined["iro"] = iro.map(names).astype("object").fillna(iro).fillna("No IRO recorded")

@@ -12,8 +12,8 @@ import pandas as pd
 from data.measures.context import Context
 from data.measures.dataset import ONCE
 from data.measures.escalations import CATEGORY_LABELS, STAGE_LABELS, every_resolution_status
-from data.measures.filters import (any_dated_between, child_attribute, child_profiles, council_qualified,
-                                   latest_per_child, profile_values)
+from data.measures.filters import (any_dated_between, child_attribute, child_profiles, iro_names, latest_per_child,
+                                   profile_values)
 from data.measures.neet import CHECK_DAYS, cohort_16_17
 from data.measures.reviews import coming_due, next_reviews_due, overdue_on, review_kind
 
@@ -32,10 +32,9 @@ COLUMNS = ["kind", "la", "child", "what", "due", "days_overdue", "team", "iro", 
 def worklist(ctx: Context) -> pd.DataFrame:
     """Every item due or overdue as at ctx.as_at for the selected children, sorted by urgency:
     the most days overdue first, then the soonest due. `days_overdue` is 0 for an item not yet due."""
-    parts = [_reviews(ctx), _neet_checks(ctx), _escalations(ctx), _midway_checks(ctx)]
-    items = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) else \
-        pd.DataFrame(columns=["kind", "_id", "what", "due"])
-    items["due"] = pd.to_datetime(items["due"]).astype("datetime64[s]")
+    due = next_reviews_due(ctx)
+    items = pd.concat([*_reviews(due, ctx.as_at), *_neet_checks(ctx), _escalations(ctx), _midway_checks(ctx, due)],
+                      ignore_index=True)
     items["days_overdue"] = (pd.Timestamp(ctx.as_at) - items["due"]).dt.days.clip(lower=0).astype("int64")
     items = items.join(people(ctx.data, ctx.as_at, items["_id"]).set_axis(items.index))
     items = items.sort_values(["days_overdue", "due", "kind", "child"], ascending=[False, True, True, True],
@@ -43,23 +42,22 @@ def worklist(ctx: Context) -> pd.DataFrame:
     return items[COLUMNS].reset_index(drop=True)
 
 
-def _reviews(ctx: Context) -> pd.DataFrame:
-    due = next_reviews_due(ctx)
-    overdue, soon = overdue_on(due, ctx.as_at), coming_due(due, ctx.as_at)
-    return pd.concat([_items(REVIEW_OVERDUE, overdue["_id"], review_kind(overdue["held_count"]), overdue["next_due"]),
-                      _items(REVIEW_DUE, soon["_id"], review_kind(soon["held_count"]), soon["next_due"])],
-                     ignore_index=True)
+def _reviews(due: pd.DataFrame, day) -> list[pd.DataFrame]:
+    """Of next_reviews_due(): the reviews overdue, and those coming due."""
+    overdue, soon = overdue_on(due, day), coming_due(due, day)
+    return [_items(REVIEW_OVERDUE, overdue["_id"], review_kind(overdue["held_count"]), overdue["next_due"]),
+            _items(REVIEW_DUE, soon["_id"], review_kind(soon["held_count"]), soon["next_due"])]
 
 
-def _neet_checks(ctx: Context) -> pd.DataFrame:
-    people = cohort_16_17(ctx)
-    neet = people[people["neet"]]
+def _neet_checks(ctx: Context) -> list[pd.DataFrame]:
+    cohort = cohort_16_17(ctx)
+    neet = cohort[cohort["neet"]]
     next_check = neet["status_date"] + pd.Timedelta(days=CHECK_DAYS)
     what = "Six-weekly check (status " + neet["activity"].astype(str) + ")"
     overdue = neet["check_overdue"].to_numpy()
     soon = (~overdue & (next_check <= pd.Timestamp(ctx.as_at + timedelta(days=NEET_DUE_DAYS)))).to_numpy()
-    return pd.concat([_items(NEET_OVERDUE, neet["_id"][overdue], what[overdue], next_check[overdue]),
-                      _items(NEET_DUE, neet["_id"][soon], what[soon], next_check[soon])], ignore_index=True)
+    return [_items(NEET_OVERDUE, neet["_id"][overdue], what[overdue], next_check[overdue]),
+            _items(NEET_DUE, neet["_id"][soon], what[soon], next_check[soon])]
 
 
 def _escalations(ctx: Context) -> pd.DataFrame:
@@ -76,9 +74,10 @@ def _escalations(ctx: Context) -> pd.DataFrame:
     return _items(ESCALATION_OPEN, late["_id"], what, late["deadline"])
 
 
-def _midway_checks(ctx: Context) -> pd.DataFrame:
-    """Second and later reviews coming due with no midway check since the review before."""
-    soon = coming_due(next_reviews_due(ctx), ctx.as_at)
+def _midway_checks(ctx: Context, due: pd.DataFrame) -> pd.DataFrame:
+    """Of next_reviews_due(): second and later reviews coming due with no midway check since the
+    review before."""
+    soon = coming_due(due, ctx.as_at)
     later = soon[soon["held_count"] >= 1]
     checked = any_dated_between(ctx.data, "midway", "check_date", later["_id"], later["last_review"],
                                 np.full(len(later), pd.Timestamp(ctx.as_at)))
@@ -104,15 +103,8 @@ def people(data, day, numbers) -> pd.DataFrame:
     return pd.DataFrame({
         "la": child_attribute(data, "la", numbers), "child": child_attribute(data, "child", numbers),
         "team": pd.Series(profile_values(profiles, "team", numbers), dtype=object).fillna("No team recorded").to_numpy(),
-        "iro": iro.map(_iro_names(data)).fillna(iro).fillna("No IRO recorded").to_numpy(),
+        "iro": iro.map(iro_names(data)).astype(object).fillna(iro).fillna("No IRO recorded").to_numpy(),
         "adviser": advisers.reindex(numbers).astype(object).to_numpy()})
-
-
-def _iro_names(data) -> dict:
-    iros = data.iros
-    ids = council_qualified(data, iros, "iro_id")
-    names = council_qualified(data, iros.assign(name=iros["name"].fillna(iros["iro_id"])), "name")
-    return dict(zip(ids, names))
 
 
 def counts(items: pd.DataFrame) -> dict[str, int]:
