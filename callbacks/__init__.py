@@ -2,14 +2,14 @@
 
 Each module registers its callbacks on the app it is given (not Dash's global list), so that
 every app instance, in tests as in production, gets every callback."""
-from callbacks import (about, audit_log, commentary, councils, downloads, escalations, neet, overview, participation, placements,
+from callbacks import (about, audit_log, children, commentary, councils, downloads, escalations, neet, overview, participation, placements,
                        quality, reviews, router, timeline, upload, workload, worklist)
 
 from dashboard import ids
 from dashboard.registry import PAGES
 
 MODULES = (router, overview, reviews, participation, placements, escalations, workload, neet, councils, quality,
-           about, upload, audit_log, commentary, worklist, timeline)
+           about, upload, audit_log, commentary, worklist, timeline, children)
 
 
 def register(app) -> None:

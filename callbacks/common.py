@@ -35,6 +35,12 @@ class Request:
         return (self.scope.as_at or self.scope.period.end).strftime("%d %B %Y")
 
     @property
+    def drill_query(self) -> str | None:
+        """For a viewer who may see the children behind a figure, the page's filters, which each
+        drill-through keeps; None for everyone else (no links)."""
+        return self.query if self.viewer.sees_children else None
+
+    @property
     def list_scope(self) -> Scope:
         return list_scope(self.scope, self.data)
 

@@ -17,4 +17,5 @@ def render(*inputs):
         "participation": request.entry("review_participation"), "feedback": request.entry("feedback_response_rate"),
         "advocate": request.entry("advocate_offered"), "by_age": request.result("review_participation_by_age"),
         "trend": request.trend("review_participation", request.scope.period.run(5)),
+        "drill_query": request.drill_query,
     })

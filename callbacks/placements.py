@@ -27,6 +27,7 @@ def render(*inputs):
         "outside": request.entry("placed_outside_la"), "three_plus": request.entry("stability_3plus_placements"),
         "long_term": request.entry("stability_long_term"), "exits": request.entry("exits_by_reason"),
         "count_trend": request.trend("cla_count", years), "rate_trend": rate_trend,
+        "drill_query": request.drill_query,
         "england": f"England, per 10,000 at 31 March (DfE): {shown}." if shown else
                    "No England figure for these years in the benchmark file.",
     })

@@ -27,7 +27,7 @@ def render(*inputs):
         "timeliness": request.entry("review_timeliness"), "overdue": request.entry("reviews_overdue_now"),
         "due_soon": request.entry("reviews_due_next_28_days"), "midway": request.entry("midway_checks"),
         "trend": request.trend("review_timeliness", latest.run(RUN[grain])),
-        "by_team": request.result("review_timeliness_by_team"),
+        "by_team": request.result("review_timeliness_by_team"), "drill_query": request.drill_query,
         "overdue_children": request.children("reviews_overdue_now"),
         "due_soon_children": request.children("reviews_due_next_28_days"), "list_as_at": request.list_as_at_text,
     }

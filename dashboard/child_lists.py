@@ -77,3 +77,9 @@ def linked_children(rows: pd.DataFrame) -> pd.Series:
 def timeline_link(key: str) -> dcc.Link:
     la, child = key.split("\t")
     return dcc.Link(child, href=timeline_path(la, child), title=f"Timeline of young person {child}")
+
+
+def drill_path(slug: str, group: str, query: str) -> str:
+    """The address of the children behind one group of a breakdown, in the page's scope (its
+    filters are in `query`, as the page's own address holds them)."""
+    return "/children?" + urlencode({"list": slug, "group": group}) + ("&" + query.lstrip("?") if query else "")

@@ -24,7 +24,9 @@ PAGE_ROLES = {
     "escalations": EVERYONE, "workload": EVERYONE, "neet": EVERYONE,  # the young people: "view-children"
     # each council's figure is a filter of the region's: not part of the committee's published set
     "councils": ("director", "manager", "admin"),
-    "commentary": MANAGERS, "worklist": MANAGERS, "timeline": MANAGERS, "quality": EVERYONE, "about": EVERYONE, "accessibility": EVERYONE, "upload": ADMINS,
+    "commentary": MANAGERS, "worklist": MANAGERS, "timeline": MANAGERS,
+    "children": MANAGERS,  # the children behind one bar or row of a breakdown
+    "quality": EVERYONE, "about": EVERYONE, "accessibility": EVERYONE, "upload": ADMINS,
     "audit": ADMINS,
 }
 

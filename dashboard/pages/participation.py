@@ -4,7 +4,7 @@ from __future__ import annotations
 from dash import html
 
 from dashboard.pages.frame import cards_row, page_frame, period_heading
-from dashboard.pages.parts import breakdown_card, tiles, trend_card
+from dashboard.pages.parts import breakdown_card, drill, tiles, trend_card
 from dashboard.page import Page, PageView
 from data.measures.catalogue import PARTICIPATION
 
@@ -27,14 +27,14 @@ def content(view: dict) -> html.Div:
     advocate = view["advocate"]["result"]
     by_code = participation.breakdown
     if by_code is not None:
-        by_code = by_code.assign(group=by_code["group"] + " " + by_code["group"].map(SHORT_CODES))
+        by_code = by_code.assign(key=by_code["group"], group=by_code["group"] + " " + by_code["group"].map(SHORT_CODES))
     return html.Div([
         period_heading(view["period"], view["as_at"]),
         tiles([view["participation"], view["feedback"], view["advocate"]]),
         cards_row([
             breakdown_card("How children took part (903 codes)", by_code, "percent",
                            "participation-by-code", "Share of reviews", label="Code",
-                           notes=participation.note_lines(),
+                           notes=participation.note_lines(), drill=drill("participation-by-code", view["drill_query"]),
                            description="PN1 to PN6 count as taking part; PN7 means the child's views were not "
                                        "conveyed."),
             trend_card("Children taking part in their review, by year", view["trend"], "percent",
@@ -42,7 +42,8 @@ def content(view: dict) -> html.Div:
         ]),
         cards_row([
             breakdown_card("Participation by age band", view["by_age"].extras.get("by_age"), "percent",
-                           "participation-by-age", "Share participating", target=target, label="Age band"),
+                           "participation-by-age", "Share participating", target=target, label="Age band",
+                           drill=drill("participation-by-age", view["drill_query"])),
             breakdown_card("Feedback returned, by who was asked", view["feedback"]["result"].breakdown, "percent",
                            "feedback-by-respondent", "Share returned", label="Asked"),
         ]),

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import html
+from dash import dcc, html
 
 from dashboard import figures
-from dashboard.child_lists import ChildList, download_path, linked_children, on_page, shown_columns, timeline_link
+from dashboard.child_lists import ChildList, download_path, drill_path, linked_children, on_page, shown_columns, timeline_link
 from dashboard.components import WITHHELD_KEY, WITHHELD_MARK, chart_card, data_table, format_value, tile
 from data.measures.result import WITHHELD, status_words
 
@@ -79,7 +79,11 @@ def trend_card(title: str, frame: pd.DataFrame, unit: str, y_title: str, file_na
 
 
 def breakdown_card(title: str, frame: pd.DataFrame | None, unit: str, file_name: str, axis_title: str = "",
-                   description: str = "", notes=(), target=None, label: str = "Group") -> dbc.Card:
+                   description: str = "", notes=(), target=None, label: str = "Group",
+                   drill: tuple[str, str] | None = None) -> dbc.Card:
+    """`drill` (managers): (the drill's slug, the page's query), to link each row of the table to
+    the children behind it. A frame's `key` column, where it has one, is the group the drill asks
+    for (the group shown may be longer words)."""
     if frame is None or frame.empty:
         why = frame.attrs.get("why") if frame is not None else None
         return dbc.Card(dbc.CardBody([html.H3(title, className="h6"), html.P(why or "No data for this period.")]),
@@ -90,8 +94,26 @@ def breakdown_card(title: str, frame: pd.DataFrame | None, unit: str, file_name:
     figure = figures.breakdown_bars(frame, title, unit, axis_title or ("Share" if unit == "percent" else "Number"),
                                     target)
     table, formats = _table_for(frame, unit, label)
+    if drill is not None:
+        formats[label] = _drill_links(frame, drill)
+        description = (description + " " if description else "") + DRILL_HINT
     return chart_card(title, figure, table, file_name, description, _with_key(tuple(notes) + shortened, everything),
                       formats, download=everything if shortened else None)
+
+
+def drill(slug: str, query: str | None) -> tuple[str, str] | None:
+    """breakdown_card's `drill` for a page whose viewer may see children (`query` not None)."""
+    return None if query is None else (slug, query)
+
+
+DRILL_HINT = "Choose a row under \"Show as table\" to list the children behind it."
+
+
+def _drill_links(frame: pd.DataFrame, drill: tuple[str, str]):
+    slug, query = drill
+    keys = frame["key"] if "key" in frame else frame["group"]
+    links = {str(group): drill_path(slug, str(key), query) for group, key in zip(frame["group"], keys)}
+    return lambda group: dcc.Link(group, href=links[group]) if group in links else group
 
 
 def child_list(spec: ChildList, rows: pd.DataFrame | None, query: str) -> html.Section:
@@ -107,7 +129,8 @@ def child_list(spec: ChildList, rows: pd.DataFrame | None, query: str) -> html.S
         f"{spec.title} ({len(rows):,}; the first {len(shown):,} are listed here)"
     return html.Section([
         html.H3(heading, className="h6"),
-        html.Div(data_table(shown, spec.title, formats={spec.columns["child"]: timeline_link}), className="table-responsive child-list", tabIndex="0", role="region",
+        html.Div(data_table(shown, spec.title, formats={spec.columns["child"]: timeline_link},
+                                    caption_hidden=True), className="table-responsive child-list", tabIndex="0", role="region",
                  **{"aria-label": f"{spec.title}, scrollable"}),
         html.A("Download this list (CSV)" if len(shown) == len(rows) else f"Download all {len(rows):,} (CSV)",
                href=download_path(spec, query), className="small"),

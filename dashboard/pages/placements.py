@@ -7,7 +7,7 @@ from dash import html
 
 from dashboard.components import data_table
 from dashboard.pages.frame import cards_row, page_frame, period_heading, section
-from dashboard.pages.parts import breakdown_card, tiles, trend_card
+from dashboard.pages.parts import breakdown_card, drill, tiles, trend_card
 from dashboard.page import Page, PageView
 from data.measures.catalogue import PLACEMENTS
 
@@ -43,19 +43,22 @@ def content(view: dict) -> html.Div:
         ]),
         cards_row([
             breakdown_card("Placement type", count.extras.get("placement_group"), "count", "placement-type",
-                           label="Placement"),
+                           label="Placement", drill=drill("in-care-by-placement-group", view["drill_query"])),
             breakdown_card("Placement provider", count.extras.get("provider"), "count", "placement-provider",
                            label="Provider"),
         ]),
         cards_row([
-            breakdown_card("Legal status", count.extras.get("legal_status"), "count", "legal-status", label="Status"),
-            breakdown_card("Age band", count.extras.get("age_band"), "count", "age-band", label="Age band"),
+            breakdown_card("Legal status", count.extras.get("legal_status"), "count", "legal-status", label="Status",
+                           drill=drill("in-care-by-legal-status", view["drill_query"])),
+            breakdown_card("Age band", count.extras.get("age_band"), "count", "age-band", label="Age band",
+                           drill=drill("in-care-by-age-band", view["drill_query"])),
         ]),
         cards_row([
-            breakdown_card("Sex", count.extras.get("sex"), "count", "sex", label="Sex"),
-            breakdown_card("Ethnicity", count.extras.get("ethnic_group"), "count", "ethnicity", label="Group"),
+            breakdown_card("Sex", count.extras.get("sex"), "count", "sex", label="Sex", drill=drill("in-care-by-sex", view["drill_query"])),
+            breakdown_card("Ethnicity", count.extras.get("ethnic_group"), "count", "ethnicity", label="Group",
+                           drill=drill("in-care-by-ethnic-group", view["drill_query"])),
             breakdown_card("Unaccompanied asylum-seeking children", count.extras.get("uasc"), "count", "uasc",
-                           label="UASC"),
+                           label="UASC", drill=drill("in-care-by-uasc", view["drill_query"])),
         ], lg=4),
         section("How children left care", cards_row([
             breakdown_card("Children leaving care, by reason", exits.breakdown, "count", "exits-by-reason",

@@ -3,12 +3,12 @@ the children whose review is overdue or coming due."""
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import html
+from dash import dcc, html
 
 from dashboard import ids
 from dashboard.child_lists import CHILD_LISTS
 from dashboard.pages.frame import cards_row, page_frame, period_heading, section
-from dashboard.pages.parts import breakdown_card, child_list, tiles, trend_card
+from dashboard.pages.parts import breakdown_card, child_list, drill, tiles, trend_card
 from dashboard.page import Page, PageView
 from data.measures.catalogue import REVIEWS
 
@@ -39,21 +39,24 @@ def content(view: dict) -> html.Div:
                        "Share on time", "reviews-timeliness-trend", target,
                        description="The dashed line is the target."),
             breakdown_card("First, second and later reviews", timeliness.breakdown, "percent",
-                           "reviews-by-type", "Share held on time", target=target, label="Review"),
+                           "reviews-by-type", "Share held on time", target=target, label="Review",
+                           drill=drill("reviews-by-type", view["drill_query"])),
         ]),
         cards_row([
             breakdown_card("By social work team", extras.get("by_team"), "percent", "reviews-by-team",
-                           "Share held on time", target=target, label="Team"),
+                           "Share held on time", target=target, label="Team",
+                           drill=drill("reviews-by-team", view["drill_query"])),
             breakdown_card("By IRO", extras.get("by_iro"), "percent", "reviews-by-iro", "Share held on time",
-                           target=target, label="IRO"),
+                           target=target, label="IRO", drill=drill("reviews-by-iro", view["drill_query"])),
         ]),
     ]
     if view["overdue_children"] is not None:
         parts.append(section(f"Children to act on, {view['list_as_at']}", html.Div([
             child_list(CHILD_LISTS["reviews-overdue"], view["overdue_children"], view["query"]),
             child_list(CHILD_LISTS["reviews-due-soon"], view["due_soon_children"], view["query"]),
-        ]), "Pseudonymous ids only; select one to open their timeline. Opening this list is recorded. "
-            "Every item due, in one list: the Worklist page."))
+            html.P(["Everything due for every young person, in one list: ", dcc.Link("the worklist", href="/worklist"),
+                    "."], className="small"),
+        ]), "Pseudonymous ids only; select one to open their timeline. Opening this list is recorded."))
     return html.Div(parts)
 
 

@@ -7,8 +7,8 @@ import pandas as pd
 from data.measures.calendar import add_months
 from data.measures.context import Context
 from data.measures.dataset import ONCE, in_care_on
-from data.measures.filters import (child_attribute, child_profiles, latest_rows, profile_counts, sorted_by_child,
-                                   uasc_on)
+from data.measures.filters import (child_attribute, child_profiles, latest_rows, profile_counts, profile_values,
+                                   sorted_by_child, uasc_on)
 from data.measures.postcodes import centroid_table, district, resolve
 from data.measures.result import RATE, CountsNote, Result, count_result, counts_table, rag_status, share_result
 
@@ -42,6 +42,14 @@ EXIT_MEANING = {code: meaning for codes in EXIT_GROUPS.values() for code, meanin
 
 def _in_care_at_end(ctx: Context) -> pd.DataFrame:
     return ctx.everyone(in_care_on, day=ctx.year_end)
+
+
+def in_care_by(ctx: Context, attribute: str) -> pd.DataFrame:
+    """The children in care at the period end (child number in `_id`), each with one attribute of
+    their profile then (the breakdowns of cla_count), as text."""
+    in_care = _in_care_at_end(ctx)
+    values = profile_values(child_profiles(ctx.data, ctx.year_end), attribute, in_care["_id"])
+    return pd.DataFrame({"_id": in_care["_id"].to_numpy(), attribute: np.asarray(values.astype(object))})
 
 
 def cla_count(ctx: Context) -> Result:

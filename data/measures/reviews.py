@@ -9,7 +9,8 @@ import pandas as pd
 from data.measures.calendar import add_months, add_working_days
 from data.measures.context import Context
 from data.measures.dataset import FACTS, ONCE
-from data.measures.filters import (DAY_BASE, DAY_SPAN, age_in_years, any_dated_between, child_attribute,
+from data.measures.filters import (AGE_BANDS, DAY_BASE, DAY_SPAN, age_band, age_in_years, any_dated_between,
+                                   child_attribute,
                                    child_profiles, days_since_1970, iro_names, profile_values)
 from data.measures.result import CountsNote, Result, count_result, counts_table, share_result
 
@@ -44,11 +45,11 @@ def _reviews_in_period(ctx: Context) -> pd.DataFrame:
 
 
 def review_timeliness(ctx: Context) -> Result:
-    reviews = _reviews_in_period(ctx).copy()
     if not ctx.detail:
+        reviews = _reviews_in_period(ctx)
         return share_result("review_timeliness", "Reviews held in timescale", ctx.period, ctx.as_at,
                             int(reviews["on_time"].sum()), len(reviews), ctx.rules)
-    reviews["kind"] = reviews["number"].map(REVIEW_KIND).fillna("Later reviews")
+    reviews = reviews_by_kind(ctx)
     breakdown = _share_by(reviews, "kind", "on_time", order=["First review", "Second review", "Later reviews"])
     late = reviews[~reviews["on_time"]]
     rows = late.assign(child=child_attribute(ctx.data, "child", late["_id"]),
@@ -59,16 +60,29 @@ def review_timeliness(ctx: Context) -> Result:
                         rows=rows, extras={"by_council": _share_by(reviews, "la", "on_time")})
 
 
+def reviews_by_kind(ctx: Context) -> pd.DataFrame:
+    """The period's reviews of the selected children, each as first, second or later."""
+    reviews = _reviews_in_period(ctx)
+    return reviews.assign(kind=reviews["number"].map(REVIEW_KIND).fillna("Later reviews"))
+
+
+def reviews_by_team_and_iro(ctx: Context) -> pd.DataFrame:
+    """The period's reviews of the selected children, each with the child's social work team and
+    IRO on the as-at date."""
+    reviews = _reviews_in_period(ctx)
+    profiles = child_profiles(ctx.data, ctx.as_at)
+    joined = reviews[["_id", "review", "due", "on_time"]].assign(team=profile_values(profiles, "team", reviews["_id"]),
+                                                                 iro=profile_values(profiles, "iro", reviews["_id"]))
+    joined["team"] = joined["team"].astype("object").fillna("No team recorded")
+    iro = joined["iro"].astype("object")
+    joined["iro"] = iro.map(iro_names(ctx.data)).astype("object").fillna(iro).fillna("No IRO recorded")
+    return joined
+
+
 def timeliness_by_team_and_iro(ctx: Context) -> Result:
     """Timeliness by the child's social work team and IRO on the as-at date (the reviews page)."""
     reviews = _reviews_in_period(ctx)
-    profiles = child_profiles(ctx.data, ctx.as_at)
-    joined = reviews[["on_time"]].assign(team=profile_values(profiles, "team", reviews["_id"]),
-                                         iro=profile_values(profiles, "iro", reviews["_id"]))
-    names = iro_names(ctx.data)
-    joined["team"] = joined["team"].astype("object").fillna("No team recorded")
-    iro = joined["iro"].astype("object")
-    joined["iro"] = iro.map(names).astype("object").fillna(iro).fillna("No IRO recorded")
+    joined = reviews_by_team_and_iro(ctx)
     return share_result("review_timeliness_by_team", "Reviews held in timescale by team and IRO", ctx.period,
                         ctx.as_at, int(reviews["on_time"].sum()), len(reviews), ctx.rules,
                         extras={"by_team": _share_by(joined, "team", "on_time"),
@@ -154,9 +168,15 @@ def reviews_due_next_28_days(ctx: Context) -> Result:
                         ctx.as_at, len(soon), {}, rows=rows)
 
 
+def coded_reviews(ctx: Context) -> pd.DataFrame:
+    """The period's reviews of the selected children with a participation code PN1 to PN7."""
+    reviews = _reviews_in_period(ctx)
+    return reviews[reviews["review_code"].isin(PARTICIPATION_CODES)]
+
+
 def review_participation(ctx: Context) -> Result:
     reviews = _reviews_in_period(ctx)
-    coded = reviews[reviews["review_code"].isin(PARTICIPATION_CODES)]
+    coded = coded_reviews(ctx)
     counts = coded["review_code"].value_counts().reindex(list(PARTICIPATION_CODES), fill_value=0)
     breakdown = pd.DataFrame({"group": counts.index, "meaning": [PARTICIPATION_CODES[c] for c in counts.index],
                               "numerator": counts.to_numpy(), "denominator": len(coded)})
@@ -171,14 +191,16 @@ def review_participation(ctx: Context) -> Result:
                         extras={"not_counted": not_counted})
 
 
+def coded_by_age(ctx: Context) -> pd.DataFrame:
+    """The coded reviews, each with the child's age band on the as-at date and whether they took part."""
+    coded = coded_reviews(ctx)
+    dob = pd.Series(child_attribute(ctx.data, "dob", coded["_id"]), index=coded.index)
+    return coded.assign(age_band=age_band(dob, ctx.as_at), took_part=coded["review_code"].isin(PARTICIPATED))
+
+
 def participation_by_age(ctx: Context) -> Result:
     """Participation by age band on the as-at date (the participation page)."""
-    from data.measures.filters import AGE_BANDS, age_band
-    reviews = _reviews_in_period(ctx)
-    coded = reviews[reviews["review_code"].isin(PARTICIPATION_CODES)]
-    dob = pd.Series(child_attribute(ctx.data, "dob", coded["_id"]), index=coded.index)
-    frame = coded.assign(age_band=age_band(dob, ctx.as_at),
-                         took_part=coded["review_code"].isin(PARTICIPATED))
+    frame = coded_by_age(ctx)
     return share_result("review_participation_by_age", "Participation by age band", ctx.period, ctx.as_at,
                         int(frame["took_part"].sum()), len(frame), ctx.rules,
                         extras={"by_age": _share_by(frame.dropna(subset=["age_band"]), "age_band", "took_part",
