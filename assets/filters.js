@@ -19,5 +19,13 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       return "Showing " + period + (parts.length ? "; " + parts.join("; ") : ", all children");
     },
     toggle: function (_clicks, isOpen) { return [!isOpen, String(!isOpen)]; },
+    // The "show by" choice into the address beside the filters (dashboard/filterbar.py: VIEW_KEY),
+    // so that the view can be bookmarked; years, the default, is left out.
+    viewBy: function (value, search) {
+      var params = new URLSearchParams(search || "");
+      if (value === "year") { params.delete("view"); } else { params.set("view", value); }
+      var query = params.toString();
+      return query ? "?" + query : "";
+    },
   },
 });

@@ -1,4 +1,4 @@
-from dash import Input, Output
+from dash import ClientsideFunction, Input, Output, State
 
 from callbacks.audit import log_children
 from callbacks.common import refusing, request_for
@@ -13,6 +13,8 @@ RUN = {"year": 5, "quarter": 8, "month": 12}
 
 def register(app) -> None:
     app.callback(Output(ids.content_id("reviews"), "children"), FILTER_INPUTS + [Input(ids.VIEW_BY, "value")])(refusing(render))
+    app.clientside_callback(ClientsideFunction("filters", "viewBy"), Output(ids.VIEW_ADDRESS, "search"),
+                            Input(ids.VIEW_BY, "value"), State(ids.URL, "search"), prevent_initial_call=True)
 
 
 def render(*inputs):

@@ -7,11 +7,11 @@ from dash import ClientsideFunction, Input, Output, State, html, no_update
 from flask import current_app
 
 from callbacks.common import council_words
-from callbacks.inputs import InputRefused
-from callbacks.scope import address_values, checked_values, committee_options, options_for
+from callbacks.inputs import InputRefused, text
+from callbacks.scope import LONGEST_ADDRESS, address_values, checked_values, committee_options, options_for
 from callbacks.viewer import current_viewer, require
 from dashboard import ids
-from dashboard.filterbar import FILTER_NAMES, to_query
+from dashboard.filterbar import FILTER_NAMES, address_view, to_query
 from dashboard.page import PageView
 from dashboard.pages.frame import no_access, page_footer
 from dashboard.registry import NAVIGATION, PAGES_BY_PATH
@@ -23,7 +23,7 @@ FILTER_INPUTS = [Input(ids.filter_id(name), "value") for name in FILTER_NAMES]
 
 def register(app) -> None:
     app.callback(Output(ids.PAGE, "children"), Input(ids.URL, "pathname"), State(ids.URL, "search"))(render_page)
-    app.callback(Output(ids.URL, "search"), FILTER_INPUTS, State(ids.URL, "pathname"),
+    app.callback(Output(ids.URL, "search"), FILTER_INPUTS, State(ids.URL, "pathname"), State(ids.URL, "search"),
                  prevent_initial_call=True)(sync_address)
     app.callback([Output(ids.nav_link_id(p.slug), "href") for p in NAVIGATION] +
                  [Output(ids.nav_link_id(p.slug), "style") for p in NAVIGATION], Input(ids.URL, "search"))(nav_links)
@@ -67,12 +67,13 @@ def render_page(pathname, search):
     if options is not None and not allowed(viewer, "see-small-numbers"):
         options = committee_options(options)
     return page.layout(PageView(values, options, tuple(v for v, _ in offered.periods), offered.default_period,
-                                len(data.councils) > 1, viewer.role, lambda text: council_words(text, settings)))
+                                len(data.councils) > 1, viewer.role, lambda text: council_words(text, settings),
+                                address_view(search)))
 
 
 def sync_address(*inputs):
     """Write the filters into the address so the view can be bookmarked; the page stays as it is."""
-    *values, pathname = inputs
+    *values, pathname, search = inputs
     page = PAGES_BY_PATH.get(pathname or "/")
     if page is None or not page.filters:
         raise InputRefused("The page asked for has no filters.")
@@ -80,7 +81,7 @@ def sync_address(*inputs):
     if all(v is None for v in values):
         return no_update
     values = checked_values(dict(zip(FILTER_NAMES, values)), options_for(store.dataset(current_app.config["SETTINGS"])))
-    return to_query(values)
+    return to_query(values, address_view(text(search, LONGEST_ADDRESS, "address")))  # the "show by" choice stays
 
 
 def nav_links(search):

@@ -23,6 +23,10 @@ FILTERS = {
     "uasc": ("Asylum-seeking (UASC)", True),
 }
 FILTER_NAMES = tuple(FILTERS)
+# A page's "show by" choice (years, quarters, months) is in the address too, beside the filters.
+VIEW_KEY = "view"
+VIEWS = ("year", "quarter", "month")
+DEFAULT_VIEW = "year"
 
 
 @dataclass(frozen=True)
@@ -47,12 +51,21 @@ def parse_query(search: str | None) -> dict[str, list[str] | str]:
     return values
 
 
-def to_query(values: dict) -> str:
+def address_view(search: str | None) -> str:
+    """The "show by" choice an address holds, if it is one of VIEWS; else the default."""
+    asked = urllib.parse.parse_qs((search or "").lstrip("?")).get(VIEW_KEY, [DEFAULT_VIEW])[0]
+    return asked if asked in VIEWS else DEFAULT_VIEW
+
+
+def to_query(values: dict, view: str = DEFAULT_VIEW) -> str:
+    """The address's query for the filters (and a "show by" choice other than the default)."""
     pairs = []
     for name in FILTER_NAMES:
         value = values.get(name)
         if value:
             pairs += [(name, v) for v in value] if isinstance(value, (list, tuple)) else [(name, value)]
+    if view != DEFAULT_VIEW:
+        pairs.append((VIEW_KEY, view))
     return "?" + urllib.parse.urlencode(pairs) if pairs else ""
 
 

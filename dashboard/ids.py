@@ -8,6 +8,7 @@ NAV_COLLAPSE = "nav-collapse"
 GRID_NEET = "neet-grid"
 TIMELINE = "neet-timeline"
 VIEW_BY = "view-by"
+VIEW_ADDRESS = "view-address"  # writes the view-by choice into the address (assets/filters.js)
 
 
 def filter_id(name: str) -> str:

@@ -21,6 +21,7 @@ class PageView:
     show_council: bool = False
     role: str = ""
     words: Callable[[str], str] = str  # the council's own words for children in care
+    view_by: str = "year"  # the "show by" choice in the address (dashboard.filterbar.VIEWS)
 
 
 @dataclass(frozen=True)

@@ -276,3 +276,19 @@ def test_b020_a_director_sees_every_measure_off_or_near_target_on_the_first_scre
     words = {"RED": "Off target", "AMBER": "Near target"}
     assert {name: status.strip("▲✖ \n") for name, status in shown.items()} == \
         {name: words[status] for name, status in wanted.items()}
+
+
+def test_b021_the_view_by_choice_is_kept_in_the_address(site):
+    """Quarters chosen: the address says so, a filter change keeps it, and the address opens with it."""
+    url, settings = site
+    with browser_page(base=url, settings=settings) as page:
+        _open(page, url + "/reviews?period=2025-26", "reviews")
+        page.get_by_label("Quarters").check()
+        page.wait_for_function("() => location.search.includes('view=quarter')", timeout=30000)
+        page.get_by_role("heading", name="Reviews held on time, by quarter").wait_for(timeout=30000)
+        assert "period=2025-26" in page.evaluate("() => location.search")
+        page.goto(url + "/worklist")  # away, then back by the address alone
+        _open(page, url + "/reviews?period=2025-26&view=quarter", "reviews")
+        assert page.get_by_label("Quarters").is_checked()
+        page.get_by_role("heading", name="Reviews held on time, by quarter").wait_for(timeout=30000)
+        assert page.console_errors == []

@@ -96,7 +96,7 @@ CALLBACKS = [
 ]
 # Callbacks the browser runs itself: no request reaches the server, so nothing to check there.
 CLIENTSIDE = {"nav-collapse.is_open", "title-shown.data", "..filter-panel.is_open...filter-toggle.aria-expanded..",
-              "filter-summary.children"}
+              "filter-summary.children", "view-address.search"}
 
 DEFAULTS = {"filter-period.value": PERIOD, "url.pathname": "/", "url.search": "", "view-by.value": "year",
             "councils-measure.value": "review_timeliness", "commentary-measure.value": "review_timeliness",

@@ -39,14 +39,15 @@ def _callback(instance, client, output: str, values: dict):
     app = instance[0]
     key = next(k for k in app.callback_map if k.split("@")[0] == output)
     spec = app.callback_map[key]
-    def default(item):
-        return [] if item["id"].startswith("filter-") and item["id"] != "filter-period" else None
 
-    inputs = [{**i, "value": values.get(f"{i['id']}.{i['property']}", default(i))} for i in spec["inputs"]]
+    def filled(items):
+        return [{**i, "value": values.get(f"{i['id']}.{i['property']}", [] if i["id"].startswith("filter-") and
+                                          i["id"] != "filter-period" else None)} for i in items]
+
     target, prop = output.split(".")
     response = client.post("/_dash-update-component", json={
-        "output": key, "outputs": {"id": target, "property": prop}, "inputs": inputs, "state": [],
-        "changedPropIds": []})
+        "output": key, "outputs": {"id": target, "property": prop}, "inputs": filled(spec["inputs"]),
+        "state": filled(spec["state"]), "changedPropIds": []})
     body = response.get_data(as_text=True)
     return response.status_code, json.dumps(json.loads(body)) if response.status_code == 200 else body
 
@@ -149,3 +150,11 @@ def test_child_lists_are_as_at_the_latest_date_unless_a_period_is_chosen(instanc
     status, body = _callback(instance, client, "reviews-content.children", {"view-by.value": "year"})
     assert status == 200 and f"as at {latest:%d/%m/%Y}, the latest data" in body
 
+
+
+def test_a_filter_change_keeps_the_view_by_choice_in_the_address(instance):
+    """The reviews page's years/quarters/months choice lives in the address beside the filters."""
+    status, body = _callback(instance, _client(instance), "url.search",
+                             {"filter-period.value": "2025-26", "filter-sex.value": ["Female"],
+                              "url.pathname": "/reviews", "url.search": "?period=2025-26&view=quarter"})
+    assert status == 200 and "?period=2025-26&sex=Female&view=quarter" in body

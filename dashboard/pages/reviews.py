@@ -7,20 +7,24 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.child_lists import CHILD_LISTS
+from dashboard.filterbar import VIEWS
 from dashboard.pages.frame import cards_row, page_frame, period_heading, section
 from dashboard.pages.parts import breakdown_card, child_list, drill, tiles, trend_card
 from dashboard.page import Page, PageView
 from data.measures.catalogue import REVIEWS
 
-VIEW_BY = (("year", "Years"), ("quarter", "Quarters"), ("month", "Months"))
+VIEW_BY = tuple(zip(VIEWS, ("Years", "Quarters", "Months")))
 
 
 def layout(view: PageView):
+    offered = [value for value, _ in VIEW_BY if value != "month" or not (view.options and view.options.period_only)]
     view_by = html.Fieldset([
         html.Legend("Show timeliness by", className="small mb-0 me-2 float-none w-auto d-inline"),
         dbc.RadioItems(id=ids.VIEW_BY, options=[{"label": label, "value": value} for value, label in VIEW_BY
-                                                if value != "month" or not (view.options and view.options.period_only)],
-                       value="year", inline=True, className="d-inline-block"),
+                                                if value in offered],
+                       value=view.view_by if view.view_by in offered else "year", inline=True,
+                       className="d-inline-block"),
+        dcc.Location(id=ids.VIEW_ADDRESS, refresh=False),
     ], className="mb-2")
     return page_frame("reviews", "Reviews",
                       "Whether children's reviews are held within the legal timescales: the first within 20 "
