@@ -59,7 +59,8 @@ DRILLS = {d.slug: d for d in (
 
 def rows_behind(ctx: Context, drill: Drill, group: str) -> pd.DataFrame | None:
     """The rows counted in one group of the breakdown (None: no such group), each with the young
-    person's council and pseudonymous id, most recent first."""
+    person's council and pseudonymous id; reviews most recent first, those the share leaves out
+    (late, or the child did not take part) before the rest."""
     frame = drill.frame(ctx)
     chosen = frame[frame[drill.group].astype(str) == group]
     if chosen.empty:
@@ -71,6 +72,6 @@ def rows_behind(ctx: Context, drill: Drill, group: str) -> pd.DataFrame | None:
         shown[drill.flag] = chosen[drill.flag].astype(bool)
     if drill.counts == REVIEWS:  # those not counted in the share (late, did not take part) first
         shown["review"] = chosen["review"]
-        order = [drill.flag, "review"] if drill.flag else ["review"]
-        shown = shown.sort_values(order, ascending=[True, False][-len(order):], kind="stable")
+        order, ascending = ([drill.flag, "review"], [True, False]) if drill.flag else (["review"], [False])
+        shown = shown.sort_values(order, ascending=ascending, kind="stable")
     return shown.reset_index(drop=True)
