@@ -29,7 +29,7 @@ from scripts.serve import gunicorn_process, signed_in_opener  # noqa: E402
 
 RAG_MEASURES = list(_settings().measure_rules)
 PAGES = ("overview", "overview-trends", "reviews", "participation", "placements", "escalations", "workload", "neet",
-         "councils", "navigation", "router", "footer")
+         "councils", "worklist", "children", "navigation", "router", "footer")
 EXTRA_INPUTS = {"reviews": [{"id": "view-by", "property": "value", "value": "year"}],
                 "councils": [{"id": "councils-measure", "property": "value", "value": "review_timeliness"}]}
 TIME_LIMIT = 1500  # seconds for the whole run
@@ -69,6 +69,10 @@ def payload(page: str, values: dict) -> bytes:
         output, outputs = f"{PAGE}.children", {"id": PAGE, "property": "children"}
         inputs = [{"id": URL, "property": "pathname", "value": "/reviews"}]
         state = [{"id": URL, "property": "search", "value": to_query(values)}]
+    elif page == "children":  # a drill-through: the children behind one bar, in the filters' scope
+        output, outputs = f"{content_id(page)}.children", {"id": content_id(page), "property": "children"}
+        inputs = [{"id": URL, "property": "search", "value": "?list=in-care-by-sex&group=Female&" +
+                   to_query(values).lstrip("?")}]
     elif page == "footer":
         output, outputs = f"{FOOTER}.children", {"id": FOOTER, "property": "children"}
         inputs = [{"id": URL, "property": "pathname", "value": "/reviews"}]

@@ -40,7 +40,13 @@ def layout(view: PageView):
 
 def content(view: dict) -> html.Div:
     items: pd.DataFrame = view["items"]
-    sections = [_section(kind, items[items["kind"] == kind]) for kind in worklist.KINDS]
+    listed = items.groupby("kind", sort=False).head(PAGE_ROWS)  # formatted once, then split by section
+    table = listed.assign(child=linked_children(listed), due=listed["due"].dt.strftime("%d/%m/%Y"),
+                          adviser=listed["adviser"].fillna("–"))
+    by_kind = dict(tuple(table.groupby("kind", sort=False)))
+    rows = items["kind"].value_counts()
+    sections = [_section(kind, by_kind.get(kind), int(rows.get(kind, 0)), view["counts"][kind])
+                for kind in worklist.KINDS]
     return html.Div([
         html.P([html.Strong(f"As at {view['as_at']:%d/%m/%Y}"), f", the latest date in the data (last imported "
                 f"{imported_text(view['last_import'])}). "], className="mb-1"),
@@ -74,17 +80,15 @@ def _anchor(kind: str) -> str:
     return kind.replace(" ", "-")
 
 
-def _section(kind: str, rows: pd.DataFrame) -> html.Section:
+def _section(kind: str, listed: pd.DataFrame | None, rows: int, children: int) -> html.Section:
+    """One section: `listed` its first PAGE_ROWS rows, formatted (None: no one); `rows` in all."""
     heading, empty = SECTIONS[kind]
-    if rows.empty:
+    if listed is None:
         body = html.P(empty, className="small")
     else:
-        shown = rows.head(PAGE_ROWS)
-        more = f" The first {len(shown):,} of {len(rows):,} are listed; the CSV holds them all." \
-            if len(shown) < len(rows) else ""
-        table = shown.assign(child=linked_children(shown),
-                             due=shown["due"].dt.strftime("%d/%m/%Y"),
-                             adviser=shown["adviser"].fillna("–"))[list(COLUMNS)].rename(columns=COLUMNS)
+        more = f" The first {len(listed):,} of {rows:,} are listed; the CSV holds them all." \
+            if len(listed) < rows else ""
+        table = listed[list(COLUMNS)].rename(columns=COLUMNS)
         body = html.Div([
             html.P(f"Most urgent first.{more}", className="small mb-1") if more else None,
             html.Div(data_table(table, heading, caption_hidden=True,
@@ -92,7 +96,7 @@ def _section(kind: str, rows: pd.DataFrame) -> html.Section:
                      className="table-responsive child-list", tabIndex="0", role="region",
                      **{"aria-label": f"{heading}, scrollable"}),
         ])
-    return html.Section([html.H2(f"{heading} ({len(rows):,})", className="h5 mt-3", id=f"worklist-{_anchor(kind)}"),
+    return html.Section([html.H2(f"{heading} ({children:,})", className="h5 mt-3", id=f"worklist-{_anchor(kind)}"),
                          body])
 
 
