@@ -3,6 +3,7 @@ then the DfE's validation rules, whose progress the page shows while the import 
 from __future__ import annotations
 
 import base64
+import logging
 import binascii
 import tempfile
 from collections import Counter
@@ -17,7 +18,7 @@ from callbacks.inputs import InputRefused
 from callbacks.viewer import require
 from dashboard import ids
 from dashboard.pages import upload
-from data import db, findings
+from data import db, findings, store
 from data.ingest.dfe_rules import rules_for
 from data.ingest.importer import ImportResult, import_paths, log_failure
 from data.ingest.problems import DFE_KIND, ImportFailed, Problem
@@ -28,6 +29,8 @@ ERRORS_SHOWN = 200
 # message (uploads.SAFE_NAME), so a name that long still reaches it.
 NAME_LENGTH = 1000
 SOURCE = "upload page"
+
+log = logging.getLogger(__name__)
 
 
 def register(app) -> None:
@@ -81,7 +84,16 @@ def run_import(viewer, contents, names, year):
         if not db.unreachable(error):
             raise
         return upload.refused("The database could not be reached during the import. Try again in a minute.")
+    _prepare_pages(settings)
     return upload.succeeded(_summary(result))
+
+
+def _prepare_pages(settings) -> None:
+    """The new data's snapshot, made here so that no worker's next request waits for it."""
+    try:
+        store.prepare(settings)
+    except Exception:  # the import stands; the next request to need the data makes it
+        log.exception("preparing the pages after an upload failed")
 
 
 def _decoded(contents, names: list[str]) -> list[tuple[str, bytes]]:

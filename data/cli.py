@@ -14,7 +14,7 @@ import pandas as pd
 from flask import current_app
 from sqlalchemy import func, select
 
-from data import db, findings
+from data import db, findings, store
 from data.ingest.dfe_rules import rules_for
 from data.ingest.importer import ImportResult, import_paths
 from data.ingest.problems import DFE_KIND, ImportFailed
@@ -82,6 +82,18 @@ def import_command(paths, year, user):
                    "imported; the data already loaded is unchanged. Run the import again once it is back.", err=True)
         sys.exit(1)
     print_summary(result)
+    _prepare_pages()
+
+
+def _prepare_pages() -> None:
+    """Work out what the pages need from the new data now, so that no visitor waits for it."""
+    try:
+        seconds = store.prepare(_settings())
+    except Exception as error:  # the import stands; the first visit will try again
+        click.echo(f"The data is imported, but preparing the pages failed ({str(error)[:200]}); the first "
+                   "visit to the dashboard will prepare them.", err=True)
+        return
+    click.echo(f"Pages prepared for the new data in {seconds:.1f} s.")
 
 
 def _print_errors(failed: ImportFailed) -> None:
@@ -233,6 +245,7 @@ def demo_data_command(children, years, seed, councils, out, no_import):
         _print_errors(failed)
         sys.exit(1)
     print_summary(result)
+    _prepare_pages()
 
 
 @click.command("setup")

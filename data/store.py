@@ -1,21 +1,35 @@
 """The database as frames for the floors above, loaded once per data version.
 
 The version is the id of the latest successful import. Every call checks it (one small query),
-so an import made through any process is seen by every other at its next request."""
+so an import made through any process is seen by every other at its next request.
+
+What is worked out from a version before any request (data/measures/warm_up.py) is kept in a
+snapshot file (data/snapshot.py) named by the database, the version and the code that computed
+it. The first process to need a version makes the file, under a lock, while the others wait;
+every process then maps it, so the workers of a machine share one copy and a restart reads it in
+seconds. An import makes the file for its new version before it returns (prepare())."""
 from __future__ import annotations
 
+import fcntl
+import hashlib
+import logging
 import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import func, select
 
-from data import db, results_cache
+from data import db, results_cache, snapshot
 from data.measures.cache import Budget
 from data.measures.dataset import CUTS, DEFAULT_BUDGETS, FACTS, FRAME_COLUMNS, Dataset
 from data.measures.warm_up import warm_up
 from data.schema import DATA_TABLES, imports
 
 READ_CHUNK_ROWS = 250_000
+MEASURES_CODE = Path(__file__).parent / "measures"
+log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _loaded: dict[str, Dataset] = {}
 
@@ -36,12 +50,81 @@ def dataset(settings) -> Dataset:
     with _lock:
         cached = _loaded.get(settings.database_url)
         if cached is None or cached.version != version:
-            cached = _read(settings, version)
+            cached = _open(settings, version)
             _loaded[settings.database_url] = cached
     return cached
 
 
+def prepare(settings) -> float:
+    """Make the current version's snapshot (after an import), so that no worker's first request
+    waits for it; seconds taken."""
+    started = time.perf_counter()
+    dataset(settings)
+    return time.perf_counter() - started
+
+
+def _open(settings, version: int) -> Dataset:
+    """The version from its snapshot, made first if no process has made it yet."""
+    path = snapshot_path(settings, version)
+    with _file_lock(path.with_name(path.name.split("-v")[0] + ".lock")):
+        if not path.exists():
+            started = time.perf_counter()
+            size = snapshot.save(_read(settings, version).kept_state(), path)
+            log.info("snapshot of version %s: %.0f MB in %.1f s", version, size / 2**20, time.perf_counter() - started)
+            _remove_other_versions(path)
+    data = Dataset.from_kept_state(snapshot.load(path), budgets(settings))
+    _warm_results(settings, data)
+    return data
+
+
+def snapshot_path(settings, version: int) -> Path:
+    """One file per database, import (its number and when it finished: a database made again
+    numbers its imports from 1 again) and the code of the measures and of the file: a change to
+    how anything is worked out or kept is never answered from a file made by the code before it."""
+    database = hashlib.sha256(settings.database_url.encode()).hexdigest()[:12]
+    stamp = hashlib.sha256(f"{_finished_at(settings, version)}|{_code_fingerprint()}".encode()).hexdigest()[:12]
+    return settings.instance_dir / "snapshots" / f"{database}-v{version}-{stamp}.snapshot"
+
+
+def _finished_at(settings, version: int):
+    engine = db.get_engine(settings.database_url)
+    with engine.connect() as connection:
+        return connection.execute(select(imports.c.finished_at).where(imports.c.id == version)).scalar()
+
+
+def _code_fingerprint() -> str:
+    digest = hashlib.sha256()
+    for source in [*sorted(MEASURES_CODE.glob("*.py")), Path(snapshot.__file__)]:
+        digest.update(source.name.encode() + source.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+@contextmanager
+def _file_lock(path: Path):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _remove_other_versions(path: Path) -> None:
+    """Older files of the same database: a process still mapping one keeps it until it lets go."""
+    for other in path.parent.glob(path.name.split("-v")[0] + "-v*.snapshot"):
+        if other != path:
+            other.unlink(missing_ok=True)
+
+
+def _warm_results(settings, data: Dataset) -> None:
+    """The results of the periods offered, from the snapshot's facts, into the results cache."""
+    warm_up(data, settings.measure_rules, settings.council,
+            lambda scope, measure_id, detail: results_cache.result(settings, data, scope, measure_id, detail))
+
+
 def _read(settings, version: int) -> Dataset:
+    """From the database, with the warm-up's facts worked out."""
     engine = db.get_engine(settings.database_url)
     frames = {}
     with engine.connect() as connection:
@@ -49,8 +132,7 @@ def _read(settings, version: int) -> Dataset:
             table = DATA_TABLES[name]
             frames[name] = _read_table(select(*(table.c[c] for c in columns)), connection, columns)
     data = Dataset.from_frames(version=version, budgets=budgets(settings), **frames)
-    warm_up(data, settings.measure_rules, settings.council,
-            lambda scope, measure_id, detail: results_cache.result(settings, data, scope, measure_id, detail))
+    warm_up(data, settings.measure_rules, settings.council)  # facts always: results may come from Redis
     return data
 
 

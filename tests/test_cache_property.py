@@ -36,9 +36,10 @@ FILTER_CHOICES = {
 
 @pytest.fixture(scope="module")
 def long_lived(tmp_path_factory):
-    """One Dataset read and warmed up as a worker reads it, asked everything in turn."""
+    """One Dataset as a worker has it (made, kept in a snapshot file and mapped back), asked
+    everything in turn."""
     settings = demo_instance(tmp_path_factory.mktemp("property"), children=150, seed=11)
-    return settings, store._read(settings, 1)
+    return settings, store._open(settings, 1)
 
 
 def fresh_copy(data: Dataset) -> Dataset:

@@ -66,6 +66,10 @@ class BoundedLRU:
         with self._lock:
             return list(self._items)
 
+    def items(self) -> list:
+        with self._lock:
+            return list(self._items.items())
+
     def __len__(self) -> int:
         return len(self._items)
 

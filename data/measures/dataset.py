@@ -111,6 +111,20 @@ class Dataset:
         data._number_rows()
         return data
 
+    def kept_state(self) -> dict:
+        """The frames and what is kept of every computation but cuts of them to a selection: what a
+        snapshot file holds (data/store.py), so that another process need not compute it again."""
+        return {"version": self.version, "frames": {name: getattr(self, name) for name in FRAME_COLUMNS},
+                "kept": {tier: self._stores[tier].items() for tier in (ONCE, FACTS, PROFILES)}}
+
+    @classmethod
+    def from_kept_state(cls, state: dict, budgets: dict | None = None) -> "Dataset":
+        data = cls(version=state["version"], budgets={**DEFAULT_BUDGETS, **(budgets or {})}, **state["frames"])
+        for tier, items in state["kept"].items():
+            for key, value in items:
+                data._stores[tier].put(key, value)
+        return data
+
     def cached(self, tier: str, compute, **inputs):
         """`compute(self, **inputs)`, worked out once and kept in the tier's store under a key made
         from the function and its inputs (cache.computation_key). Facts are kept compact."""
