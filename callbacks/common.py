@@ -67,7 +67,8 @@ class Request:
         return disclosure.shown_beside(self.settings, self.data, scope, measure_id, self.viewer.role, detail)
 
     def previous(self, measure_id: str) -> Result:
-        return self.result(measure_id, Scope(self.scope.period.previous(), None, self.scope.filters))
+        """The period before's headline figures: all a change or a reason says of it."""
+        return self.result(measure_id, Scope(self.scope.period.previous(), None, self.scope.filters), detail=False)
 
     def check_grain(self, grain: str) -> None:
         """Months are not in the committee's view (a month is its quarter less the other two)."""
@@ -75,25 +76,27 @@ class Request:
             raise disclosure.NotPublished("Months are not part of the committee's view. "
                                           + disclosure.WHAT_THE_COMMITTEE_SEES)
 
-    def trend(self, measure_id: str, periods: list[Period]) -> pd.DataFrame:
+    def trend(self, measure_id: str, periods: list[Period], detail: bool = True) -> pd.DataFrame:
+        """A point per period: headline figures, but the period shown in full where its tile wants
+        it in full anyway (detail), so that the one result serves both."""
         rows = []
         for period in periods:
-            as_at = self.scope.as_at if period == self.scope.period else None
-            # the period shown and the one before are wanted in full anyway (the tile): the rest, headline only
-            detail = period in (self.scope.period, self.scope.period.previous())
-            r = self.result(measure_id, Scope(period, as_at, self.scope.filters), detail=detail)
+            shown = period == self.scope.period
+            as_at = self.scope.as_at if shown else None
+            r = self.result(measure_id, Scope(period, as_at, self.scope.filters), detail=detail and shown)
             rows.append({"period": period.label, "value": r.value, "numerator": r.numerator,
                          "denominator": r.denominator, "status": r.status})
         return pd.DataFrame(rows)
 
-    def entry(self, measure_id: str, with_trend: int = 0) -> dict:
-        """A result with its name, the change since the period before, and optionally a trend."""
-        result, prior = self.result(measure_id), self.previous(measure_id)
+    def entry(self, measure_id: str, with_trend: int = 0, detail: bool = True) -> dict:
+        """A result with its name, the change since the period before, and optionally a trend;
+        detail=False: headline figures only (a tile without its breakdowns or lists)."""
+        result, prior = self.result(measure_id, detail=detail), self.previous(measure_id)
         change = None
         if result.value is not None and prior.value is not None:
             change = result.value - prior.value
         measure = MEASURES_BY_ID[measure_id]
-        trend = self.trend(measure_id, self.scope.period.run(with_trend)) if with_trend else None
+        trend = self.trend(measure_id, self.scope.period.run(with_trend), detail) if with_trend else None
         trend_text = "; ".join(f"{row.period}: {_short(row.value, result.unit)}" for row in trend.itertuples()) \
             if trend is not None else ""
         return {"id": measure_id, "name": self.words(measure.name), "theme": measure.theme, "result": result,

@@ -30,7 +30,7 @@ def render(*inputs):
     """What needs attention first (each measure off or near target, with why), then every measure
     with a RAG rule as a tile: this period and the one before."""
     request = request_for("overview", list(inputs))
-    entries = [request.entry(m) for m in _rag_measures(request)]
+    entries = [request.entry(m, detail=False) for m in _rag_measures(request)]
     for entry in entries:
         if entry["result"].status in ATTENTION:
             entry["reason"] = _reason(request, entry)
@@ -40,10 +40,9 @@ def render(*inputs):
 
 
 def _reason(request, entry) -> str:
-    result = entry["result"]
     shown = lambda measure_id, scope: request.result(measure_id, scope)  # noqa: E731
-    breakdown, label = explaining(entry["id"], request.scope, shown, result)
-    return reason(result, request.previous(entry["id"]), breakdown, label)
+    breakdown, label = explaining(entry["id"], request.scope, shown)
+    return reason(entry["result"], request.previous(entry["id"]), breakdown, label)
 
 
 def render_trends(*inputs):
@@ -53,5 +52,5 @@ def render_trends(*inputs):
     wanted = [item["id"].get("measure") for item in callback_context.outputs_list]
     if len(set(wanted)) != len(wanted) or not set(wanted) <= set(_rag_measures(request)):
         raise InputRefused("The trends asked for are not the tiles the overview shows.")
-    entries = [request.entry(m, with_trend=periods) for m in wanted]
+    entries = [request.entry(m, with_trend=periods, detail=False) for m in wanted]
     return overview.sparklines(entries)

@@ -93,7 +93,7 @@ def _prepare_pages() -> None:
         click.echo(f"The data is imported, but preparing the pages failed ({str(error)[:200]}); the first "
                    "visit to the dashboard will prepare them.", err=True)
         return
-    click.echo(f"Pages prepared for the new data in {seconds:.1f} s.")
+    click.echo(f"Pages prepared for the data in {seconds:.1f} s.")
 
 
 def _print_errors(failed: ImportFailed) -> None:
@@ -261,7 +261,10 @@ def setup_command(demo_if_empty):
     from data.users_cli import ensure_demo_accounts
     for name, role, password in ensure_demo_accounts(_settings()):
         click.echo(f"Demo account: {name} ({role}), password {password}")
-    if loaded or not demo_if_empty:
+    if loaded:
+        _prepare_pages()  # after an upgrade of the code, its snapshot is made here, not by the first visitor
+        return
+    if not demo_if_empty:
         return
     click.echo("The database is empty: generating demo data.")
     ctx = click.get_current_context()

@@ -122,14 +122,15 @@ def drafted(shown, measure_id: str, scope: Scope, name: str) -> tuple[Result, Re
     previous = shown(measure_id, Scope(scope.period.previous(), None, scope.filters))
     year_ago = shown(measure_id, Scope(scope.period.year_before(), None, scope.filters)) \
         if scope.period.grain != "year" else None
-    breakdown, label = explaining(measure_id, scope, shown, result)
+    breakdown, label = explaining(measure_id, scope, shown)
     return result, previous, draft(name, result, previous, year_ago, breakdown, label)
 
 
-def explaining(measure_id: str, scope: Scope, shown, result: Result):
-    """The breakdown that says where a measure's shortfall is, and what its groups are called."""
+def explaining(measure_id: str, scope: Scope, shown):
+    """The breakdown that says where a measure's shortfall is, and what its groups are called:
+    asked of `shown` (in full) only for the measures a breakdown explains."""
     holder, table, label = EXPLAINED_BY.get(measure_id, (None, None, ""))
     if table is None:
         return None, label
-    source = shown(holder, scope) if holder else result
+    source = shown(holder or measure_id, scope)
     return (source.breakdown if table == "breakdown" else source.extras.get(table)), label
