@@ -25,10 +25,10 @@ def render(*inputs):
     rows = []
     for code in request.data.councils:
         scope = Scope(request.scope.period, request.scope.as_at, replace(request.scope.filters, council=(code,)))
-        r = request.result(measure_id, scope)
+        r = request.result(measure_id, scope, detail=False)  # a bar each: headline figures are all it shows
         rows.append({"council": code, "value": r.value, "numerator": r.numerator, "denominator": r.denominator,
                      "status": r.status or "No target"})
-    first = request.result(measure_id)
+    first = request.result(measure_id, detail=False)
     england = for_measure(load_benchmarks(), measure_id)
     # A national count says nothing next to one council's; shares and rates compare.
     latest = england.iloc[-1] if len(england) and first.unit in ("percent", "rate") else None

@@ -117,7 +117,7 @@ class Settings:
     validator_python: Path = PROJECT_ROOT / ".venv-validator" / "bin" / "python"
     measure_rules: dict[str, MeasureRule] = field(default_factory=dict)
     facts_mb: int = 1280
-    cuts_mb: int = 512
+    cuts_mb: int = 256
     results_mb: int = 256
 
     @property

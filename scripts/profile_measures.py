@@ -15,12 +15,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from callbacks.scope import default_period, scope_from  # noqa: E402
+from callbacks.scope import filter_options, scope_from  # noqa: E402
 from data import results_cache, store  # noqa: E402
-from data.measures.periods import parse_period  # noqa: E402
 from data.measures.report import Scope  # noqa: E402
 from data.settings import load_settings  # noqa: E402
-from scripts.bench_pages import combos  # noqa: E402
+from scripts.bench_pages import combos, filter_choices  # noqa: E402
 
 
 def main() -> None:
@@ -32,10 +31,10 @@ def main() -> None:
     started = time.perf_counter()
     data = store.dataset(settings)
     print(f"loaded in {time.perf_counter() - started:.1f} s; RSS {_rss_mb():,} MB", flush=True)
-    years = [p.label for p in parse_period(default_period(data)).run(5)]
+    options = filter_options(data)
     measure_ids = list(settings.measure_rules)
     totals: dict[str, float] = defaultdict(float)
-    for values in combos(years, quarters=True)[: args.combos]:
+    for values in combos([v for v, _ in options.periods][:12], filter_choices(options), args.combos):
         scope = scope_from(values, data)
         scopes = [scope, Scope(scope.period.previous(), None, scope.filters)]
         scopes += [Scope(p, None, scope.filters) for p in scope.period.run(args.trend) if p != scope.period]
@@ -43,7 +42,7 @@ def main() -> None:
         for measure_id in measure_ids:
             began = time.perf_counter()
             for each in scopes:
-                results_cache.result(settings, data, each, measure_id)
+                results_cache.result(settings, data, each, measure_id, detail=False)  # as the overview asks
             totals[measure_id] += time.perf_counter() - began
         print(f"{_describe(values):<48} {len(scopes)} scopes: {(time.perf_counter() - started) * 1000:7.0f} ms;"
               f" RSS {_rss_mb():,} MB", flush=True)

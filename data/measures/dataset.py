@@ -48,7 +48,7 @@ FACTS = "facts"        # what a measure knows of every child for one period or d
 PROFILES = "profiles"  # each child's filterable attributes on one date: every measure of a page needs one
 CUTS = "cuts"          # facts cut to one selection of children, and the selections: come and go with filters
 DEFAULT_BUDGETS = {ONCE: Budget(), FACTS: Budget(2048, 1280 * 2**20), PROFILES: Budget(48),
-                   CUTS: Budget(512, 512 * 2**20)}
+                   CUTS: Budget(512, 256 * 2**20)}
 
 
 def _child_keys(frame: pd.DataFrame) -> pd.MultiIndex:
