@@ -54,9 +54,9 @@ screenshots: $(VENV)/.requirements-test
 	$(BIN)/flask --app app setup
 	$(BIN)/python scripts/screenshots.py screenshots
 
-## bench: import speed, cold start, callback p50/p95 with 1 and 8 clients, worker memory, at council and
-## England size (80,000 children, 150 councils); about 25 minutes, most of it making England's data.
-## REUSE=1 reuses data imported by an earlier run.
+## bench: import speed, cold start, every callback's p50/p95 with 1 and 8 clients beside a trivial callback's,
+## first request after an import, worker RSS and PSS, at council and England size (80,000 children, 150
+## councils); about 20 minutes, 5 of them making England's data. REUSE=1 reuses it (about 15 minutes).
 bench: $(VENV)/.requirements
 	$(BIN)/python scripts/bench.py --workers $(WORKERS) $(if $(REUSE),--reuse,)
 
