@@ -15,7 +15,7 @@ from callbacks.scope import LONGEST_ADDRESS
 from dashboard import ids
 from dashboard.pages import timeline as timeline_page
 from dashboard.timeline import timeline_view
-from data import audit, store
+from data import store
 from data.measures.timeline import GROUPS, timeline
 from data.measures.worklist import people
 
@@ -53,7 +53,7 @@ def young_person_timeline(viewer, council: str | None, child: str, where: str):
     header = data.header
     matches = header[(header["child"] == child) & ((header["la"] == council) if council else True)]
     if len(matches) != 1:
-        audit.record(settings, viewer.name, viewer.role, f"refused: {where}, a young person not in the data", [])
+        log_children(viewer, f"refused: {where}, a young person not in the data")
         raise NotInTheData("There is no such young person in the data." if matches.empty else
                            "Several councils have a young person with this id: open the timeline from a list.")
     la = matches["la"].iloc[0]

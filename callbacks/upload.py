@@ -3,8 +3,8 @@ then the DfE's validation rules, whose progress the page shows while the import 
 from __future__ import annotations
 
 import base64
-import logging
 import binascii
+import logging
 import tempfile
 from collections import Counter
 from datetime import datetime

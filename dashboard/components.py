@@ -93,6 +93,13 @@ def data_table(frame: pd.DataFrame, caption: str, formats: dict | None = None,
                       className="table table-sm table-striped caption-top mb-1")
 
 
+def scrollable_list(frame: pd.DataFrame, caption: str, formats: dict | None = None) -> html.Div:
+    """A list of children as a table that scrolls on its own and is reached by keyboard, its
+    caption for screen readers only (a heading above says it)."""
+    return html.Div(data_table(frame, caption, formats, caption_hidden=True), className="table-responsive child-list",
+                    tabIndex="0", role="region", **{"aria-label": f"{caption}, scrollable"})
+
+
 def table_view(frame: pd.DataFrame, caption: str, file_name: str, formats: dict | None = None,
                summary: str = "Show as table", download: pd.DataFrame | None = None) -> html.Details:
     """'Show as table': the chart's own numbers, and a CSV of exactly those (or of `download`, every

@@ -66,12 +66,12 @@ def prepare(settings) -> float:
 def _open(settings, version: int) -> Dataset:
     """The version from its snapshot, made first if no process has made it yet."""
     path = snapshot_path(settings, version)
-    with _file_lock(path.with_name(path.name.split("-v")[0] + ".lock")):
+    with _file_lock(path.with_name(_database_tag(settings) + ".lock")):
         if not path.exists():
             started = time.perf_counter()
             size = snapshot.save(_read(settings, version).kept_state(), path)
             log.info("snapshot of version %s: %.0f MB in %.1f s", version, size / 2**20, time.perf_counter() - started)
-            _remove_other_versions(path)
+            _remove_other_versions(settings, path)
     data = Dataset.from_kept_state(snapshot.load(path), budgets(settings))
     _warm_results(settings, data)
     return data
@@ -81,9 +81,12 @@ def snapshot_path(settings, version: int) -> Path:
     """One file per database, import (its number and when it finished: a database made again
     numbers its imports from 1 again) and the code of the measures and of the file: a change to
     how anything is worked out or kept is never answered from a file made by the code before it."""
-    database = hashlib.sha256(settings.database_url.encode()).hexdigest()[:12]
     stamp = hashlib.sha256(f"{_finished_at(settings, version)}|{_code_fingerprint()}".encode()).hexdigest()[:12]
-    return settings.instance_dir / "snapshots" / f"{database}-v{version}-{stamp}.snapshot"
+    return settings.instance_dir / "snapshots" / f"{_database_tag(settings)}-v{version}-{stamp}.snapshot"
+
+
+def _database_tag(settings) -> str:
+    return hashlib.sha256(settings.database_url.encode()).hexdigest()[:12]
 
 
 def _finished_at(settings, version: int):
@@ -110,9 +113,9 @@ def _file_lock(path: Path):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _remove_other_versions(path: Path) -> None:
+def _remove_other_versions(settings, path: Path) -> None:
     """Older files of the same database: a process still mapping one keeps it until it lets go."""
-    for other in path.parent.glob(path.name.split("-v")[0] + "-v*.snapshot"):
+    for other in path.parent.glob(_database_tag(settings) + "-v*.snapshot"):
         if other != path:
             other.unlink(missing_ok=True)
 

@@ -7,7 +7,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard.child_lists import PAGE_ROWS, linked_children, timeline_link
-from dashboard.components import data_table
+from dashboard.components import scrollable_list
 from dashboard.pages.frame import page_frame
 from dashboard.page import Page, PageView
 from data.measures.reviews import PARTICIPATION_CODES
@@ -47,10 +47,7 @@ def content(view: dict) -> html.Div:
         back,
         html.H2(f"{view['title']}: {group}", className="h5"),
         html.P([html.Strong(what + "".join(flags)), f". {scope}.{more}{order}"]),
-        html.Div(data_table(table, f"{view['title']}: {group}", formats={"Young person": timeline_link},
-                            caption_hidden=True),
-                 className="table-responsive child-list", tabIndex="0", role="region",
-                 **{"aria-label": "The children behind the figure, scrollable"}),
+        scrollable_list(table, f"{view['title']}: {group}", formats={"Young person": timeline_link}),
     ])
 
 

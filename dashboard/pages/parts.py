@@ -7,7 +7,7 @@ from dash import dcc, html
 
 from dashboard import figures
 from dashboard.child_lists import ChildList, download_path, drill_path, linked_children, on_page, shown_columns, timeline_link
-from dashboard.components import WITHHELD_KEY, WITHHELD_MARK, chart_card, data_table, format_value, tile
+from dashboard.components import WITHHELD_KEY, WITHHELD_MARK, chart_card, format_value, scrollable_list, tile
 from data.measures.result import WITHHELD, status_words
 
 MOST_BARS = 25  # more bars than this make a chart nobody can read (England has 1,350 IROs)
@@ -129,9 +129,7 @@ def child_list(spec: ChildList, rows: pd.DataFrame | None, query: str) -> html.S
         f"{spec.title} ({len(rows):,}; the first {len(shown):,} are listed here)"
     return html.Section([
         html.H3(heading, className="h6"),
-        html.Div(data_table(shown, spec.title, formats={spec.columns["child"]: timeline_link},
-                                    caption_hidden=True), className="table-responsive child-list", tabIndex="0", role="region",
-                 **{"aria-label": f"{spec.title}, scrollable"}),
+        scrollable_list(shown, spec.title, formats={spec.columns["child"]: timeline_link}),
         html.A("Download this list (CSV)" if len(shown) == len(rows) else f"Download all {len(rows):,} (CSV)",
                href=download_path(spec, query), className="small"),
     ], className="mb-3")

@@ -9,7 +9,7 @@ import pandas as pd
 from dash import html
 
 from dashboard.child_lists import PAGE_ROWS, linked_children, timeline_link
-from dashboard.components import data_table
+from dashboard.components import scrollable_list
 from dashboard.pages.frame import imported_text, page_frame
 from dashboard.page import Page, PageView
 from data.measures import worklist
@@ -91,10 +91,7 @@ def _section(kind: str, listed: pd.DataFrame | None, rows: int, children: int) -
         table = listed[list(COLUMNS)].rename(columns=COLUMNS)
         body = html.Div([
             html.P(f"Most urgent first.{more}", className="small mb-1") if more else None,
-            html.Div(data_table(table, heading, caption_hidden=True,
-                                formats={"Young person": timeline_link, "Overdue by": _overdue_by}),
-                     className="table-responsive child-list", tabIndex="0", role="region",
-                     **{"aria-label": f"{heading}, scrollable"}),
+            scrollable_list(table, heading, formats={"Young person": timeline_link, "Overdue by": _overdue_by}),
         ])
     return html.Section([html.H2(f"{heading} ({children:,})", className="h5 mt-3", id=f"worklist-{_anchor(kind)}"),
                          body])

@@ -132,6 +132,15 @@ def iro_names(data: Dataset) -> pd.Series:
     return names[~names.index.duplicated()]
 
 
+def teams_and_iros(data: Dataset, profiles: pd.DataFrame, numbers) -> tuple[np.ndarray, np.ndarray]:
+    """Each child's social work team and IRO (by name where the extract gives one) in `profiles`,
+    with words where none is recorded: how the lists and breakdowns name them."""
+    team = pd.Series(profile_values(profiles, "team", numbers), dtype=object).fillna("No team recorded")
+    iro = pd.Series(profile_values(profiles, "iro", numbers), dtype=object)
+    named = iro.map(iro_names(data)).astype(object).fillna(iro).fillna("No IRO recorded")
+    return team.to_numpy(), named.to_numpy()
+
+
 def _codes_by_number(size: int, numbers: np.ndarray, values: pd.Categorical) -> pd.Categorical:
     """A categorical of `size` children holding each value at its child number (missing elsewhere)."""
     codes = np.full(size, -1, dtype=values.codes.dtype)

@@ -10,8 +10,7 @@ from data.measures.calendar import add_months, add_working_days
 from data.measures.context import Context
 from data.measures.dataset import FACTS, ONCE
 from data.measures.filters import (AGE_BANDS, DAY_BASE, DAY_SPAN, age_band, age_in_years, any_dated_between,
-                                   child_attribute,
-                                   child_profiles, days_since_1970, iro_names, profile_values)
+                                   child_attribute, child_profiles, days_since_1970, teams_and_iros)
 from data.measures.result import CountsNote, Result, count_result, counts_table, share_result
 
 PARTICIPATION_CODES = {
@@ -71,12 +70,8 @@ def reviews_by_team_and_iro(ctx: Context) -> pd.DataFrame:
     IRO on the as-at date."""
     reviews = _reviews_in_period(ctx)
     profiles = child_profiles(ctx.data, ctx.as_at)
-    joined = reviews[["_id", "review", "due", "on_time"]].assign(team=profile_values(profiles, "team", reviews["_id"]),
-                                                                 iro=profile_values(profiles, "iro", reviews["_id"]))
-    joined["team"] = joined["team"].astype("object").fillna("No team recorded")
-    iro = joined["iro"].astype("object")
-    joined["iro"] = iro.map(iro_names(ctx.data)).astype("object").fillna(iro).fillna("No IRO recorded")
-    return joined
+    team, iro = teams_and_iros(ctx.data, profiles, reviews["_id"])
+    return reviews[["_id", "review", "due", "on_time"]].assign(team=team, iro=iro)
 
 
 def timeliness_by_team_and_iro(ctx: Context) -> Result:

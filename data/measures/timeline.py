@@ -16,11 +16,6 @@ GROUPS = (CARE, REVIEWS, EDUCATION, ESCALATIONS)
 COLUMNS = ["date", "group", "event", "detail"]
 
 
-def known(data: Dataset, la: str, child: str) -> bool:
-    header = data.header
-    return bool(((header["la"] == la) & (header["child"] == child)).any())
-
-
 def timeline(data: Dataset, la: str, child: str) -> pd.DataFrame:
     def mine(frame: pd.DataFrame) -> pd.DataFrame:
         return frame[(frame["la"] == la) & (frame["child"] == child)]

@@ -12,8 +12,7 @@ import pandas as pd
 from data.measures.context import Context
 from data.measures.dataset import ONCE
 from data.measures.escalations import CATEGORY_LABELS, STAGE_LABELS, every_resolution_status
-from data.measures.filters import (any_dated_between, child_attribute, child_profiles, iro_names, latest_per_child,
-                                   profile_values)
+from data.measures.filters import any_dated_between, child_attribute, child_profiles, latest_per_child, teams_and_iros
 from data.measures.neet import CHECK_DAYS, cohort_16_17
 from data.measures.reviews import coming_due, next_reviews_due, overdue_on, review_kind
 
@@ -96,14 +95,12 @@ def people(data, day, numbers) -> pd.DataFrame:
     """For each child number: the young person's pseudonymous id, council, social work team and
     IRO on the day, and personal adviser where the education status extract names one."""
     numbers = np.asarray(numbers, dtype="int64")
-    profiles = child_profiles(data, day)
-    iro = pd.Series(profile_values(profiles, "iro", numbers), dtype=object)
+    team, iro = teams_and_iros(data, child_profiles(data, day), numbers)
     advisers = latest_per_child(data, "eet_status", "status_date", pd.Timestamp(day))
     advisers = advisers[advisers["_id"] >= 0].set_index("_id")["adviser"]
     return pd.DataFrame({
         "la": child_attribute(data, "la", numbers), "child": child_attribute(data, "child", numbers),
-        "team": pd.Series(profile_values(profiles, "team", numbers), dtype=object).fillna("No team recorded").to_numpy(),
-        "iro": iro.map(iro_names(data)).astype(object).fillna(iro).fillna("No IRO recorded").to_numpy(),
+        "team": team, "iro": iro,
         "adviser": advisers.reindex(numbers).astype(object).to_numpy()})
 
 
